@@ -1,0 +1,84 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { Ctx } from '../../server/context.js';
+import { notFound } from '../../server/errors.js';
+import { requireGrantable, requirePermission } from '../../server/auth/permissions.js';
+import { randomToken, sha256 } from '../../server/auth/tokens.js';
+import type { Role } from '../workspaces/schema.js';
+import { createApiKeySchema, type ApiKey, type CreateApiKeyInput } from './schema.js';
+import { apiKeys } from './table.js';
+
+type Row = typeof apiKeys.$inferSelect;
+const toApiKey = (row: Row): ApiKey => ({
+  id: row.id,
+  name: row.name,
+  role: row.role as Role,
+  hint: row.hint,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+// The key names its workspace, so finding it never scans other tenants (and stays on one Citus shard).
+const prefix = 'ksk';
+const parseKey = (key: string) => {
+  const [tag, workspaceId, secret] = key.split('.');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  return tag === prefix && workspaceId && uuid.test(workspaceId) && secret ? { workspaceId, secret } : undefined;
+};
+
+export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
+  requirePermission(ctx, 'api-keys:manage');
+  const data = createApiKeySchema.parse(input);
+  requireGrantable(ctx, data.role);
+  const secret = `${prefix}.${ctx.workspaceId}.${randomToken(32)}`;
+  const [row] = await ctx.db
+    .insert(apiKeys)
+    .values({
+      ...data,
+      workspaceId: ctx.workspaceId,
+      hint: `${secret.slice(-6)}`,
+      keyHash: sha256(secret),
+      createdBy: ctx.user?.id ?? null,
+    })
+    .returning();
+  return { apiKey: toApiKey(row!), secret };
+}
+
+export async function listApiKeys(ctx: Ctx): Promise<ApiKey[]> {
+  requirePermission(ctx, 'api-keys:manage');
+  const rows = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.workspaceId, ctx.workspaceId))
+    .orderBy(desc(apiKeys.createdAt));
+  return rows.map(toApiKey);
+}
+
+export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
+  requirePermission(ctx, 'api-keys:manage');
+  const rows = await ctx.db
+    .update(apiKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiKeys.workspaceId, ctx.workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  if (rows.length === 0) throw notFound('API key');
+}
+
+/** Finds the live key for a bearer token; records its use at most once a minute. */
+export async function authenticateApiKey(db: Db, key: string) {
+  const parsed = parseKey(key);
+  if (!parsed) return undefined;
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, parsed.workspaceId), eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
+  if (!row) return undefined;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(apiKeys.workspaceId, row.workspaceId), eq(apiKeys.id, row.id)));
+  }
+  return { workspaceId: row.workspaceId, apiKeyId: row.id, role: row.role as Role };
+}

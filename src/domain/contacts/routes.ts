@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
+import { workspaceCtx } from '../../server/auth/plugin.js';
+import { commonErrors, idParams, noContent, problemSchema, versionFromIfMatch } from '../../server/route-kit.js';
+import { contactPageSchema, contactSchema, createContactSchema, listContactsQuerySchema, updateContactSchema } from './schema.js';
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './service.js';
+
+const tags = ['contacts'];
+
+export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'List contacts in name order (keyset pages); q searches name, email and phone',
+        querystring: listContactsQuerySchema,
+        response: { 200: contactPageSchema, ...commonErrors },
+      },
+    },
+    (request) => listContacts(workspaceCtx(db, request), request.query),
+  );
+
+  app.post(
+    '/',
+    { schema: { tags, summary: 'Create a contact', body: createContactSchema, response: { 201: contactSchema, ...commonErrors } } },
+    async (request, reply) => {
+      const contact = await createContact(workspaceCtx(db, request), request.body);
+      return reply.status(201).header('etag', `"${contact.version}"`).send(contact);
+    },
+  );
+
+  app.get(
+    '/:id',
+    { schema: { tags, summary: 'Get a contact', params: idParams, response: { 200: contactSchema, ...commonErrors } } },
+    async (request, reply) => {
+      const contact = await getContact(workspaceCtx(db, request), request.params.id);
+      return reply.header('etag', `"${contact.version}"`).send(contact);
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Update a contact; send the version you edited (body.version or If-Match), 409 if it is stale',
+        params: idParams,
+        body: updateContactSchema,
+        response: { 200: contactSchema, ...commonErrors, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const version = request.body.version ?? versionFromIfMatch(request.headers['if-match']);
+      const contact = await updateContact(workspaceCtx(db, request), request.params.id, { ...request.body, version });
+      return reply.header('etag', `"${contact.version}"`).send(contact);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    { schema: { tags, summary: 'Delete a contact (soft)', params: idParams, response: { 204: noContent, ...commonErrors } } },
+    async (request, reply) => {
+      await deleteContact(workspaceCtx(db, request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

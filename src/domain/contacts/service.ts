@@ -1,0 +1,150 @@
+import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../server/context.js';
+import { AppError, notFound } from '../../server/errors.js';
+import { requirePermission } from '../../server/auth/permissions.js';
+import { containsPattern } from '../../db/like.js';
+import { companies } from '../companies/table.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { normalisePhone } from './phone.js';
+import {
+  createContactSchema,
+  listContactsQuerySchema,
+  updateContactSchema,
+  type Contact,
+  type ContactPage,
+  type CreateContactInput,
+  type ListContactsQuery,
+  type UpdateContactInput,
+} from './schema.js';
+import { contacts } from './table.js';
+
+export { normalisePhone };
+
+const selection = { ...getTableColumns(contacts), companyName: companies.name };
+type Row = typeof contacts.$inferSelect & { companyName: string | null };
+
+const toContact = (row: Row): Contact => ({
+  id: row.id,
+  firstName: row.firstName,
+  lastName: row.lastName,
+  email: row.email,
+  phone: row.phone,
+  companyId: row.companyId,
+  companyName: row.companyName,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+function baseQuery(ctx: Ctx) {
+  return ctx.db
+    .select(selection)
+    .from(contacts)
+    .leftJoin(companies, and(eq(companies.workspaceId, contacts.workspaceId), eq(companies.id, contacts.companyId)))
+    .$dynamic();
+}
+
+const live = (ctx: Ctx) => and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt));
+
+function phoneField(phone: string | null | undefined) {
+  if (phone === undefined || phone === null) return phone;
+  const e164 = normalisePhone(phone);
+  if (!e164) {
+    throw new AppError('validation_failed', 'Request is not valid', {
+      fields: [{ path: 'phone', message: 'Not a valid phone number' }],
+    });
+  }
+  return e164;
+}
+
+/** Foreign-key failures on company_id mean the company is not in this workspace. */
+function rethrowCompany(error: unknown): never {
+  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  if (code === '23503') {
+    throw new AppError('validation_failed', 'Request is not valid', {
+      fields: [{ path: 'companyId', message: 'No such company in this workspace' }],
+    });
+  }
+  throw error;
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
+  requirePermission(ctx, 'records:read');
+  const [row] = await baseQuery(ctx).where(and(live(ctx), eq(contacts.id, id)));
+  if (!row) throw notFound('Contact');
+  return toContact(row);
+}
+
+export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<Contact> {
+  requirePermission(ctx, 'records:write');
+  const data = createContactSchema.parse(input);
+  const values = { ...data, phone: phoneField(data.phone), workspaceId: ctx.workspaceId, createdBy: ctx.user?.id ?? null };
+  const [row] = await ctx.db.insert(contacts).values(values).returning({ id: contacts.id }).catch(rethrowCompany);
+  return getContact(ctx, row!.id);
+}
+
+/** Search text for a query: a phone fragment is matched by its digits, without a trunk 0. */
+function searchPattern(q: string) {
+  const lowered = q.toLowerCase();
+  const digits = q.replace(/\D/g, '');
+  const looksLikePhone = /^[\d\s\-+().]+$/.test(q) && digits.length >= 3;
+  return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : lowered);
+}
+
+/** One page of contacts in name order; keyset pagination, no COUNT. */
+export async function listContacts(ctx: Ctx, query: ListContactsQuery): Promise<ContactPage> {
+  requirePermission(ctx, 'records:read');
+  const { q, limit, cursor } = listContactsQuerySchema.parse(query);
+  const conditions: (SQL | undefined)[] = [live(ctx)];
+  if (q) conditions.push(sql`${contacts.searchText} like ${searchPattern(q)}`);
+  if (cursor) {
+    const [sortName, id] = decodeCursor(cursor);
+    conditions.push(sql`(${contacts.sortName}, ${contacts.id}) > (${sortName}, ${id}::uuid)`);
+  }
+  const rows = await baseQuery(ctx)
+    .where(and(...conditions))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toContact),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.sortName, last.id) : null,
+  };
+}
+
+/** Updates a contact if `version` is still current; a stale version is a 409, never a silent overwrite. */
+export async function updateContact(ctx: Ctx, id: string, input: UpdateContactInput): Promise<Contact> {
+  requirePermission(ctx, 'records:write');
+  const { version, ...data } = updateContactSchema.parse(input);
+  if (version === undefined) {
+    throw new AppError('validation_failed', 'Send the version you edited (body.version or If-Match)', {
+      fields: [{ path: 'version', message: 'Required' }],
+    });
+  }
+  const changes = { ...data, ...(data.phone !== undefined && { phone: phoneField(data.phone) }) };
+  const updated = await ctx.db
+    .update(contacts)
+    .set({ ...changes, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
+    .where(and(live(ctx), eq(contacts.id, id), eq(contacts.version, version)))
+    .returning({ id: contacts.id })
+    .catch(rethrowCompany);
+  if (updated.length === 0) {
+    const current = await getContact(ctx, id); // 404 when it is gone
+    throw new AppError('version_conflict', 'Someone else changed this contact; reload and try again', {
+      currentVersion: current.version,
+    });
+  }
+  return getContact(ctx, id);
+}
+
+/** Soft delete: the row stays (restore comes with the records model), it leaves every list. */
+export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+  requirePermission(ctx, 'records:write');
+  const deleted = await ctx.db
+    .update(contacts)
+    .set({ deletedAt: sql`now()`, version: sql`${contacts.version} + 1` })
+    .where(and(live(ctx), eq(contacts.id, id)))
+    .returning({ id: contacts.id });
+  if (deleted.length === 0) throw notFound('Contact');
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { emailSchema, passwordSchema } from '../users/schema.js';
+import { roleSchema } from '../workspaces/schema.js';
+
+export const invitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: roleSchema,
+  expiresAt: z.iso.datetime({ offset: true }),
+  acceptedAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const createInvitationSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema.exclude(['owner']),
+});
+
+/** The token is in this answer only; the invitee brings it back to accept. */
+export const createdInvitationSchema = z.object({ invitation: invitationSchema, token: z.string() });
+
+export const acceptInvitationSchema = z.strictObject({
+  token: z.string().min(10).max(300),
+  /** Needed only when the invited email has no Kesher account yet. */
+  name: z.string().trim().min(1).max(120).optional(),
+  password: passwordSchema.optional(),
+});

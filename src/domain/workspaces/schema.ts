@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const roles = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing', 'viewer'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const localeSchema = z.enum(['he', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const workspaceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  defaultLocale: localeSchema,
+  role: roleSchema,
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(48)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens');
+
+export const createWorkspaceSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  slug: slugSchema,
+  defaultLocale: localeSchema.default('he'),
+});
+export type CreateWorkspaceInput = z.input<typeof createWorkspaceSchema>;
+
+export const memberSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const updateMemberSchema = z.strictObject({ role: roleSchema });

@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { apiKeyRoutes } from '../domain/api-keys/routes.js';
+import { companyRoutes } from '../domain/companies/routes.js';
+import { contactRoutes } from '../domain/contacts/routes.js';
+import { invitationRoutes } from '../domain/invitations/routes.js';
+import { workspaceRoutes } from '../domain/workspaces/routes.js';
+import { authPlugin } from './auth/plugin.js';
+import { authRoutes } from './auth/routes.js';
+import { problemFor, registerErrorHandler } from './error-handler.js';
+import { AppError } from './errors.js';
+
+/** Options of buildApp; everything but `db` and `secret` has a default. */
+export interface AppOptions {
+  db: Db;
+  secret: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; defaults to dist/web; the SPA is not served when it is missing. */
+  webDir?: string;
+  bodyLimit?: number;
+  loginRateLimit?: { max: number; timeWindow: number };
+}
+
+const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+const defaults = {
+  logger: false,
+  webDir: defaultWebDir,
+  bodyLimit: 1024 * 1024,
+  loginRateLimit: { max: 20, timeWindow: 60_000 },
+} satisfies Partial<AppOptions>;
+
+/** Builds the whole HTTP app without listening, so tests can `inject` and main.ts can listen. */
+export async function buildApp(input: AppOptions) {
+  const options = { ...defaults, ...input };
+  const { db, secret } = options;
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimit,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kesher API', version: '0.1.0', description: 'Kesher CRM REST API. Errors are RFC 9457 problem+json.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'API key: Authorization: Bearer ksk.…' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kesher_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin, { db, secret });
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get(
+    '/healthz',
+    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Database answers', response: { 200: z.object({ status: z.literal('ready') }) } } },
+    async () => {
+      await db.execute(sql`select 1`).catch((error: unknown) => {
+        throw new AppError('unavailable', `Database is not reachable: ${(error as Error).message}`);
+      });
+      return { status: 'ready' as const };
+    },
+  );
+
+  await app.register(authRoutes, { prefix: '/api/auth', db, secret, loginRateLimit: options.loginRateLimit });
+  await app.register(workspaceRoutes, { prefix: '/api', db });
+  await app.register(contactRoutes, { prefix: '/api/contacts', db });
+  await app.register(companyRoutes, { prefix: '/api/companies', db });
+  await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
+  await app.register(invitationRoutes, { prefix: '/api/invitations', db });
+
+  const hasWeb = existsSync(join(options.webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const problem = problemFor(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`), request.url);
+    return reply.status(404).type('application/problem+json').send(problem);
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../../db/client.js';
+import { authenticateApiKey } from '../../domain/api-keys/service.js';
+import { findMembershipRole } from '../../domain/workspaces/service.js';
+import type { Role } from '../../domain/workspaces/schema.js';
+import type { Ctx, UserCtx } from '../context.js';
+import { AppError } from '../errors.js';
+import { findSession, sessionCookie } from './sessions.js';
+import { csrfTokenFor, safeEqual } from './tokens.js';
+
+/** How much identity a route needs: none, a logged-in person, or a role in a workspace (the default). */
+export type AuthLevel = 'public' | 'user' | 'workspace';
+
+type Person = { id: string; email: string; name: string; locale: string };
+export type Identity =
+  | { kind: 'session'; token: string; user: Person; workspaceId: string | null; role: Role | null }
+  | { kind: 'apiKey'; apiKeyId: string; workspaceId: string; role: Role };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthLevel;
+  }
+  interface FastifyRequest {
+    identity: Identity | null;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function identify(db: Db, request: FastifyRequest): Promise<Identity | null> {
+  const header = request.headers.authorization;
+  if (header) {
+    const [scheme, key] = header.split(' ');
+    const found = scheme?.toLowerCase() === 'bearer' && key ? await authenticateApiKey(db, key) : undefined;
+    if (!found) throw new AppError('unauthenticated', 'Invalid or revoked API key');
+    return { kind: 'apiKey', ...found };
+  }
+  const token = request.cookies[sessionCookie];
+  if (!token) return null;
+  const found = await findSession(db, token);
+  if (!found) return null;
+  const { session, user } = found;
+  const role = session.workspaceId ? await findMembershipRole(db, session.workspaceId, user.id) : undefined;
+  return {
+    kind: 'session',
+    token,
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    workspaceId: role ? session.workspaceId : null,
+    role: role ?? null,
+  };
+}
+
+/** Resolves who is calling on every request and enforces the route's auth level and CSRF. */
+export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string }) => {
+  app.decorateRequest('identity', null);
+  app.addHook('onRequest', async (request) => {
+    const level = request.routeOptions.config.auth ?? 'workspace';
+    if (level === 'public') return;
+    request.identity = await identify(options.db, request);
+    const identity = request.identity;
+    if (!identity) throw new AppError('unauthenticated', 'Log in or send an API key');
+    if (identity.kind === 'session' && !safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(options.secret, identity.token))) {
+        throw new AppError('csrf_failed', 'Missing or wrong x-csrf-token header');
+      }
+    }
+    if (level === 'user' && identity.kind !== 'session') {
+      throw new AppError('forbidden', 'This needs a logged-in user, not an API key');
+    }
+    if (level === 'workspace' && !identity.workspaceId) {
+      throw new AppError('forbidden', 'Choose a workspace first');
+    }
+  });
+});
+
+export function workspaceCtx(db: Db, request: FastifyRequest): Ctx {
+  const identity = request.identity;
+  if (!identity?.workspaceId || !identity.role) throw new AppError('unauthenticated', 'Log in or send an API key');
+  return {
+    db,
+    workspaceId: identity.workspaceId,
+    role: identity.role,
+    user: identity.kind === 'session' ? identity.user : null,
+    apiKeyId: identity.kind === 'apiKey' ? identity.apiKeyId : null,
+  };
+}
+
+export function userCtx(db: Db, request: FastifyRequest): UserCtx & { token: string } {
+  const identity = request.identity;
+  if (identity?.kind !== 'session') throw new AppError('unauthenticated', 'Log in first');
+  return { db, user: identity.user, token: identity.token };
+}

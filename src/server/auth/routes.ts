@@ -1,0 +1,110 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import {
+  loginSchema,
+  sessionInfoSchema,
+  switchWorkspaceSchema,
+  updateLocaleSchema,
+  type SessionInfo,
+  type User,
+} from '../../domain/users/schema.js';
+import { setUserLocale, verifyLogin } from '../../domain/users/service.js';
+import { listUserWorkspaces } from '../../domain/workspaces/service.js';
+import { AppError } from '../errors.js';
+import { problemSchema } from '../route-kit.js';
+import { userCtx } from './plugin.js';
+import { createSession, deleteSession, sessionCookie, setSessionWorkspace } from './sessions.js';
+import { csrfTokenFor } from './tokens.js';
+
+export interface AuthRoutesOptions {
+  db: Db;
+  secret: string;
+  loginRateLimit: { max: number; timeWindow: number };
+}
+
+async function sessionInfo(db: Db, secret: string, token: string, user: User, workspaceId: string | null): Promise<SessionInfo> {
+  const workspaces = await listUserWorkspaces(db, user.id);
+  return {
+    user,
+    workspace: workspaces.find((w) => w.id === workspaceId) ?? null,
+    workspaces,
+    csrfToken: csrfTokenFor(secret, token),
+  };
+}
+
+const problem = problemSchema;
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { db, secret, loginRateLimit }) => {
+  const setCookie = (reply: FastifyReply, token: string, expires: Date, secure: boolean) =>
+    reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+
+  app.post(
+    '/login',
+    {
+      config: { auth: 'public', rateLimit: loginRateLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with email and password; sets the session cookie',
+        body: loginSchema,
+        response: { 200: sessionInfoSchema, 401: problem, 429: problem },
+      },
+    },
+    async (request, reply) => {
+      const user = await verifyLogin(db, request.body);
+      const [first] = await listUserWorkspaces(db, user.id);
+      const { token, expiresAt } = await createSession(db, user.id, first?.id ?? null);
+      setCookie(reply, token, expiresAt, request.protocol === 'https');
+      return sessionInfo(db, secret, token, user, first?.id ?? null);
+    },
+  );
+
+  app.get(
+    '/session',
+    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: 'Who is logged in', response: { 200: sessionInfoSchema } } },
+    async (request) => {
+      const identity = request.identity!;
+      if (identity.kind !== 'session') throw new AppError('unauthenticated', 'Log in first');
+      return sessionInfo(db, secret, identity.token, identity.user as User, identity.workspaceId);
+    },
+  );
+
+  app.post(
+    '/logout',
+    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deleteSession(db, userCtx(db, request).token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/workspace',
+    {
+      config: { auth: 'user' },
+      schema: { tags: ['auth'], summary: 'Switch the active workspace', body: switchWorkspaceSchema, response: { 200: sessionInfoSchema } },
+    },
+    async (request) => {
+      const { user, token } = userCtx(db, request);
+      const workspaces = await listUserWorkspaces(db, user.id);
+      // Not a member and no such workspace look the same: another tenant's id reveals nothing.
+      if (!workspaces.some((w) => w.id === request.body.workspaceId)) throw new AppError('not_found', 'Workspace not found');
+      await setSessionWorkspace(db, token, request.body.workspaceId);
+      return sessionInfo(db, secret, token, user as User, request.body.workspaceId);
+    },
+  );
+
+  app.put(
+    '/locale',
+    {
+      config: { auth: 'user' },
+      schema: { tags: ['auth'], summary: "Remember the user's language", body: updateLocaleSchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await setUserLocale(db, userCtx(db, request).user.id, request.body.locale);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,18 @@
+import type { Db } from '../db/client.js';
+import type { Role } from '../domain/workspaces/schema.js';
+
+/** Who is acting, and where: every service takes this; no query runs without its workspace. */
+export interface Ctx {
+  db: Db;
+  workspaceId: string;
+  role: Role;
+  /** The person acting; null when an API key acts. */
+  user: { id: string; email: string; name: string } | null;
+  apiKeyId: string | null;
+}
+
+/** What a request has before it has chosen a workspace (a logged-in user with no active workspace). */
+export interface UserCtx {
+  db: Db;
+  user: { id: string; email: string; name: string };
+}
