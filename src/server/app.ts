@@ -39,7 +39,7 @@ const defaults = {
   logger: false,
   webDir: defaultWebDir,
   bodyLimit: 1024 * 1024,
-  loginRateLimit: { max: 20, timeWindow: 60_000 },
+  loginRateLimit: { max: 15, timeWindow: 60_000 },
 } satisfies Partial<AppOptions>;
 
 /** Builds the whole HTTP app without listening, so tests can `inject` and main.ts can listen. */
@@ -53,6 +53,8 @@ export async function buildApp(input: AppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The API speaks JSON only; anything else is a 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -68,6 +70,7 @@ export async function buildApp(input: AppOptions) {
     },
   });
   await app.register(cookie);
+  await app.register(authPlugin, { db, secret });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -84,7 +87,6 @@ export async function buildApp(input: AppOptions) {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(authPlugin, { db, secret });
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get(

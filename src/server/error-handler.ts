@@ -25,9 +25,8 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('bad_request', 'Request body is not valid JSON');
-    case 'FST_ERR_RATE_LIMIT_EXCEEDED':
-      return new AppError('too_many_requests', 'Too many requests; slow down');
   }
+  if (error.statusCode === 429) return new AppError('too_many_requests', 'Too many requests; slow down');
   if (error instanceof SyntaxError) return new AppError('bad_request', 'Request body is not valid JSON');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError('bad_request', error.message);

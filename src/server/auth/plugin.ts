@@ -54,8 +54,14 @@ async function identify(db: Db, request: FastifyRequest): Promise<Identity | nul
 /** Resolves who is calling on every request and enforces the route's auth level and CSRF. */
 export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string }) => {
   app.decorateRequest('identity', null);
+  // Routes under /api/ need a workspace unless they say otherwise; the web app's files and the API docs are public.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.auth) return;
+    const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
+    route.config = { ...route.config, auth: isApi ? 'workspace' : 'public' };
+  });
   app.addHook('onRequest', async (request) => {
-    const level = request.routeOptions.config.auth ?? 'workspace';
+    const level = request.routeOptions.config.auth ?? 'public';
     if (level === 'public') return;
     request.identity = await identify(options.db, request);
     const identity = request.identity;

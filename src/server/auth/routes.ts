@@ -43,7 +43,15 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/login',
     {
-      config: { auth: 'public', rateLimit: loginRateLimit },
+      config: {
+        auth: 'public',
+        // Throttled per address and account, after the body is parsed, on top of the account lockout.
+        rateLimit: {
+          ...loginRateLimit,
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Log in with email and password; sets the session cookie',

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { ZodError } from 'zod';
+import { roles } from '../domain/workspaces/schema.js';
+import { AppError } from '../server/errors.js';
+import { createUserCommand, createWorkspaceCommand } from './commands/accounts.js';
+import { migrateCommand, seedCommand } from './commands/database.js';
+import { start } from './commands/start.js';
+
+const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
+
+program
+  .command('start')
+  .description('migrate, seed the demo workspace on an empty database, and serve Kesher')
+  .option('--no-demo', 'do not seed the demo workspace on first start')
+  .action(start);
+
+program.command('migrate').description('apply database migrations').action(migrateCommand);
+
+program
+  .command('seed')
+  .description('load data')
+  .requiredOption('--demo', 'the demo workspace (Hebrew and English people and companies)')
+  .option('--contacts <n>', 'how many demo contacts', (v) => Number.parseInt(v, 10), 300)
+  .action(seedCommand);
+
+const workspace = program.command('workspace').description('workspaces');
+workspace
+  .command('create')
+  .description('create a workspace owned by an existing user')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--slug <slug>', 'short address, e.g. acme')
+  .requiredOption('--owner <email>', 'email of the owner (create it first with `kesher user create`)')
+  .addOption(new Option('--locale <locale>', 'default language').choices(['he', 'en']).default('he'))
+  .action(createWorkspaceCommand);
+
+const user = program.command('user').description('users');
+user
+  .command('create')
+  .description('create a user (password from --password or the KESHER_PASSWORD environment variable)')
+  .requiredOption('--email <email>', 'login email')
+  .requiredOption('--name <name>', 'full name')
+  .option('--password <password>', 'at least 10 characters')
+  .addOption(new Option('--locale <locale>', 'language').choices(['he', 'en']).default('he'))
+  .option('--workspace <slug>', 'add the user to this workspace')
+  .addOption(new Option('--role <role>', 'role in --workspace').choices([...roles]).default('sales'))
+  .action(createUserCommand);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof AppError || error instanceof ZodError) {
+    const fields = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : (error.details.fields ?? []).map((f) => `${f.path}: ${f.message}`);
+    console.error(`kesher: ${error instanceof ZodError ? 'invalid input' : error.message}${fields.length ? `\n  ${fields.join('\n  ')}` : ''}`);
+    process.exit(1);
+  }
+  throw error;
+}

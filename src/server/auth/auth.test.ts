@@ -1,0 +1,192 @@
+import { describe, expect, test } from 'vitest';
+import { createApiKey } from '../../domain/api-keys/service.js';
+import { maxFailedLogins } from '../../domain/users/service.js';
+import { useTestApp } from '../../test-support/db.js';
+import { logIn, makeMember, makeUser, makeWorkspace, testPassword } from '../../test-support/fixtures.js';
+
+const { db, app } = await useTestApp();
+const login = (email: string, password: string) =>
+  app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+
+describe('login and sessions', () => {
+  test('a right password sets an httpOnly SameSite session cookie and answers the session', async () => {
+    const { owner, workspace } = await makeWorkspace(db);
+    const response = await login(owner.email.toUpperCase(), testPassword);
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'kesher_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(response.json()).toMatchObject({ user: { email: owner.email }, workspace: { id: workspace.id, role: 'owner' } });
+    expect(response.json().csrfToken).toEqual(expect.any(String));
+  });
+
+  test('the password is stored as an argon2id hash', async () => {
+    const user = await makeUser(db);
+    const row = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, user.id) });
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  test('a wrong password and an unknown email get the same 401', async () => {
+    const { owner } = await makeWorkspace(db);
+    const wrong = await login(owner.email, 'wrong-password!');
+    const unknown = await login('nobody@example.test', 'wrong-password!');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  test(`locks the account after ${maxFailedLogins} failed logins, even for the right password`, async () => {
+    const { owner } = await makeWorkspace(db);
+    for (let i = 0; i < maxFailedLogins; i++) expect((await login(owner.email, 'wrong-password!')).statusCode).toBe(401);
+    const locked = await login(owner.email, testPassword);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('account_locked');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+  });
+
+  test('a successful login resets the failure count', async () => {
+    const { owner } = await makeWorkspace(db);
+    for (let i = 0; i < maxFailedLogins - 1; i++) await login(owner.email, 'wrong-password!');
+    expect((await login(owner.email, testPassword)).statusCode).toBe(200);
+    for (let i = 0; i < maxFailedLogins - 1; i++) await login(owner.email, 'wrong-password!');
+    expect((await login(owner.email, testPassword)).statusCode).toBe(200);
+  });
+
+  test('logout ends the session on the server', async () => {
+    const { owner } = await makeWorkspace(db);
+    const session = await logIn(app, owner.email);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
+    expect(out.statusCode).toBe(204);
+    const after = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  test('the chosen language is remembered on the user', async () => {
+    const { owner } = await makeWorkspace(db);
+    const session = await logIn(app, owner.email);
+    const put = await app.inject({ method: 'PUT', url: '/api/auth/locale', headers: session.headers, payload: { locale: 'he' } });
+    expect(put.statusCode).toBe(204);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    expect(me.json().user.locale).toBe('he');
+  });
+});
+
+describe('authentication and CSRF on every write', () => {
+  test('no session is a 401', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/contacts' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('unauthenticated');
+  });
+
+  test('a cookie write without the CSRF header is a 403, and with a wrong one too', async () => {
+    const { owner } = await makeWorkspace(db);
+    const session = await logIn(app, owner.email);
+    const payload = { firstName: 'Dana' };
+    const none = await app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: session.cookie }, payload });
+    const wrong = await app.inject({ method: 'POST', url: '/api/contacts', headers: { cookie: session.cookie, 'x-csrf-token': 'x' }, payload });
+    expect([none.statusCode, wrong.statusCode]).toEqual([403, 403]);
+    expect(none.json().code).toBe('csrf_failed');
+    const right = await app.inject({ method: 'POST', url: '/api/contacts', headers: session.headers, payload });
+    expect(right.statusCode).toBe(201);
+  });
+
+  test('one session’s CSRF token does not work with another session', async () => {
+    const { owner } = await makeWorkspace(db);
+    const first = await logIn(app, owner.email);
+    const second = await logIn(app, owner.email);
+    const response = await app.inject({
+      method: 'POST', url: '/api/contacts', headers: { cookie: second.cookie, 'x-csrf-token': first.csrfToken }, payload: { firstName: 'Dana' },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  test('switching to a workspace the user is not in is a 404', async () => {
+    const { owner } = await makeWorkspace(db);
+    const other = await makeWorkspace(db);
+    const session = await logIn(app, owner.email);
+    const response = await app.inject({ method: 'POST', url: '/api/auth/workspace', headers: session.headers, payload: { workspaceId: other.workspace.id } });
+    expect(response.statusCode).toBe(404);
+  });
+
+  test('a user in two workspaces switches between them', async () => {
+    const first = await makeWorkspace(db);
+    const second = await makeWorkspace(db);
+    const user = await makeMember(db, first.workspace.id, 'sales');
+    const { addMember } = await import('../../domain/workspaces/service.js');
+    await addMember(db, second.workspace.id, user.id, 'viewer');
+    const session = await logIn(app, user.email);
+    const switched = await app.inject({ method: 'POST', url: '/api/auth/workspace', headers: session.headers, payload: { workspaceId: second.workspace.id } });
+    expect(switched.json()).toMatchObject({ workspace: { id: second.workspace.id, role: 'viewer' } });
+    expect(switched.json().workspaces).toHaveLength(2);
+  });
+});
+
+describe('API keys', () => {
+  test('a key works as a Bearer token in its workspace and role, without CSRF', async () => {
+    const { ctx } = await makeWorkspace(db);
+    const { secret } = await createApiKey(ctx(), { name: 'zapier', role: 'sales' });
+    const auth = { authorization: `Bearer ${secret}` };
+    const created = await app.inject({ method: 'POST', url: '/api/contacts', headers: auth, payload: { firstName: 'Key' } });
+    expect(created.statusCode).toBe(201);
+    const keys = await app.inject({ method: 'GET', url: '/api/api-keys', headers: auth });
+    expect(keys.statusCode).toBe(403); // a sales key may not manage keys
+  });
+
+  test('the secret is shown once and stored hashed', async () => {
+    const { owner } = await makeWorkspace(db);
+    const session = await logIn(app, owner.email);
+    const created = await app.inject({ method: 'POST', url: '/api/api-keys', headers: session.headers, payload: { name: 'ci', role: 'viewer' } });
+    expect(created.statusCode).toBe(201);
+    const { secret, apiKey } = created.json();
+    const listed = await app.inject({ method: 'GET', url: '/api/api-keys', headers: { cookie: session.cookie } });
+    expect(JSON.stringify(listed.json())).not.toContain(secret);
+    const row = await db.query.apiKeys.findFirst({ where: (k, { eq }) => eq(k.id, apiKey.id) });
+    expect(row!.keyHash).not.toContain(secret.split('.')[2]);
+  });
+
+  test('a viewer key cannot write, a revoked key and a made-up key are 401', async () => {
+    const { ctx } = await makeWorkspace(db);
+    const viewer = await createApiKey(ctx(), { name: 'reader', role: 'viewer' });
+    const write = await app.inject({ method: 'POST', url: '/api/contacts', headers: { authorization: `Bearer ${viewer.secret}` }, payload: { firstName: 'X' } });
+    expect(write.statusCode).toBe(403);
+    const { revokeApiKey } = await import('../../domain/api-keys/service.js');
+    await revokeApiKey(ctx(), viewer.apiKey.id);
+    const revoked = await app.inject({ method: 'GET', url: '/api/contacts', headers: { authorization: `Bearer ${viewer.secret}` } });
+    expect(revoked.statusCode).toBe(401);
+    const madeUp = await app.inject({ method: 'GET', url: '/api/contacts', headers: { authorization: 'Bearer ksk.nothing.here' } });
+    expect(madeUp.statusCode).toBe(401);
+  });
+
+  test('nobody creates a key above their own role, and an admin cannot create an owner key', async () => {
+    const { workspace } = await makeWorkspace(db);
+    const admin = await makeMember(db, workspace.id, 'admin');
+    const session = await logIn(app, admin.email);
+    const owner = await app.inject({ method: 'POST', url: '/api/api-keys', headers: session.headers, payload: { name: 'x', role: 'owner' } });
+    expect(owner.statusCode).toBe(400);
+    const sales = await makeMember(db, workspace.id, 'sales');
+    const salesSession = await logIn(app, sales.email);
+    const bySales = await app.inject({ method: 'POST', url: '/api/api-keys', headers: salesSession.headers, payload: { name: 'x', role: 'viewer' } });
+    expect(bySales.statusCode).toBe(403);
+  });
+
+  test('another workspace’s key id cannot be revoked', async () => {
+    const mine = await makeWorkspace(db);
+    const theirs = await makeWorkspace(db);
+    const { apiKey } = await createApiKey(theirs.ctx(), { name: 'theirs', role: 'viewer' });
+    const session = await logIn(app, mine.owner.email);
+    const response = await app.inject({ method: 'DELETE', url: `/api/api-keys/${apiKey.id}`, headers: session.headers });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('login throttling', async () => {
+  const throttled = await useTestApp({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+  test('repeated logins from one address for one account get a 429 before the lockout', async () => {
+    const { owner } = await makeWorkspace(throttled.db);
+    const attempt = () => throttled.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: owner.email, password: 'nope-nope-nope' } });
+    for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('too_many_requests');
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { useTestApp } from '../../test-support/db.js';
+import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
+
+const { db, app } = await useTestApp();
+const spec = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+const publicRoutes = ['POST /api/auth/login', 'POST /api/invitations/accept', 'GET /healthz', 'GET /readyz'];
+const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
+  Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+);
+const protectedRoutes = routes.filter((r) => !publicRoutes.includes(`${r.method} ${r.path}`));
+const fill = (path: string) => path.replace(/\{id\}/g, '00000000-0000-4000-8000-000000000000');
+
+describe('every API route', () => {
+  test('the OpenAPI document has the routes this test walks', () => {
+    expect(protectedRoutes.length).toBeGreaterThan(10);
+  });
+
+  test.each(protectedRoutes)('$method $path refuses a request with no session or key (401)', async ({ method, path }) => {
+    const response = await app.inject({ method: method as 'GET', url: fill(path), payload: method === 'GET' ? undefined : {} });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  const writes = protectedRoutes.filter((r) => r.method !== 'GET');
+  test.each(writes)('$method $path refuses a cookie write without the CSRF token (403)', async ({ method, path }) => {
+    const { owner } = await makeWorkspace(db);
+    const session = await logIn(app, owner.email);
+    const response = await app.inject({ method: method as 'POST', url: fill(path), headers: { cookie: session.cookie }, payload: {} });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().code).toBe('csrf_failed');
+  });
+
+  const workspaceWrites = writes.filter((r) => !r.path.startsWith('/api/auth/') && r.path !== '/api/workspaces');
+  test.each(workspaceWrites)('$method $path refuses a viewer (403)', async ({ method, path }) => {
+    const { workspace } = await makeWorkspace(db);
+    const viewer = await makeMember(db, workspace.id, 'viewer');
+    const session = await logIn(app, viewer.email);
+    const valid: Record<string, object> = {
+      'POST /api/contacts/': { firstName: 'X' },
+      'PATCH /api/contacts/{id}': { firstName: 'X', version: 1 },
+      'POST /api/companies/': { name: 'X' },
+      'POST /api/api-keys/': { name: 'X', role: 'viewer' },
+      'POST /api/invitations/': { email: 'x@example.test', role: 'viewer' },
+      'PATCH /api/members/{id}': { role: 'viewer' },
+    };
+    const payload = valid[`${method} ${path}`];
+    const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });
+    expect(response.statusCode).toBe(403);
+  });
+});
