@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createDb } from '../db/client.js';
+import { createDb, queryRows } from '../db/client.js';
 import { contacts, memberships, workspaces } from '../db/tables.js';
 import { useTestDb } from '../test-support/db.js';
 import { seedDemo } from './seed-demo.js';
@@ -51,8 +51,8 @@ describe('kesher CLI', () => {
       const [row] = await handle.db.select().from(workspaces).where(eq(workspaces.slug, slug));
       const roles = await handle.db.select({ role: memberships.role }).from(memberships).where(eq(memberships.workspaceId, row!.id));
       expect(roles.map((r) => r.role).sort()).toEqual(['owner', 'sales']);
-      const leftovers = await handle.db.execute(sql`select count(*)::int as n from users where email = ${`y-${email}`}`);
-      expect(leftovers.rows[0]).toEqual({ n: 0 });
+      const leftovers = await queryRows(handle.db, sql`select count(*)::int as n from users where email = ${`y-${email}`}`);
+      expect(leftovers).toEqual([{ n: 0 }]);
     } finally {
       await handle.close();
     }

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows } from './client.js';
 import { describe, expect, test } from 'vitest';
 import { useTestDb } from '../test-support/db.js';
 
@@ -6,7 +7,7 @@ import { useTestDb } from '../test-support/db.js';
 const globalTables = ['users', 'sessions', 'workspaces'];
 
 const { db } = await useTestDb();
-const rows = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as T[];
+const rows = <T>(query: SQL) => queryRows<T>(db, query);
 
 const tables = await rows<{ table_name: string }>(sql`
   select table_name from information_schema.tables

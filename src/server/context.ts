@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import type { User } from '../domain/users/schema.js';
 import type { Role } from '../domain/workspaces/schema.js';
 
 /** Who is acting, and where: every service takes this; no query runs without its workspace. */
@@ -7,12 +8,12 @@ export interface Ctx {
   workspaceId: string;
   role: Role;
   /** The person acting; null when an API key acts. */
-  user: { id: string; email: string; name: string } | null;
+  user: User | null;
   apiKeyId: string | null;
 }
 
 /** What a request has before it has chosen a workspace (a logged-in user with no active workspace). */
 export interface UserCtx {
   db: Db;
-  user: { id: string; email: string; name: string };
+  user: User;
 }

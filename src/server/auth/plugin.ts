@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../db/client.js';
 import { authenticateApiKey } from '../../domain/api-keys/service.js';
+import { toUser } from '../../domain/users/service.js';
 import { findMembershipRole } from '../../domain/workspaces/service.js';
+import type { User } from '../../domain/users/schema.js';
 import type { Role } from '../../domain/workspaces/schema.js';
 import type { Ctx, UserCtx } from '../context.js';
 import { AppError } from '../errors.js';
@@ -12,9 +14,8 @@ import { csrfTokenFor, safeEqual } from './tokens.js';
 /** How much identity a route needs: none, a logged-in person, or a role in a workspace (the default). */
 export type AuthLevel = 'public' | 'user' | 'workspace';
 
-type Person = { id: string; email: string; name: string; locale: string };
 export type Identity =
-  | { kind: 'session'; token: string; user: Person; workspaceId: string | null; role: Role | null }
+  | { kind: 'session'; token: string; user: User; workspaceId: string | null; role: Role | null }
   | { kind: 'apiKey'; apiKeyId: string; workspaceId: string; role: Role };
 
 declare module 'fastify' {
@@ -45,7 +46,7 @@ async function identify(db: Db, request: FastifyRequest): Promise<Identity | nul
   return {
     kind: 'session',
     token,
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    user: toUser(user),
     workspaceId: role ? session.workspaceId : null,
     role: role ?? null,
   };

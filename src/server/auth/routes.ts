@@ -74,7 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (request) => {
       const identity = request.identity!;
       if (identity.kind !== 'session') throw new AppError('unauthenticated', 'Log in first');
-      return sessionInfo(db, secret, identity.token, identity.user as User, identity.workspaceId);
+      return sessionInfo(db, secret, identity.token, identity.user, identity.workspaceId);
     },
   );
 
@@ -100,7 +100,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       // Not a member and no such workspace look the same: another tenant's id reveals nothing.
       if (!workspaces.some((w) => w.id === request.body.workspaceId)) throw new AppError('not_found', 'Workspace not found');
       await setSessionWorkspace(db, token, request.body.workspaceId);
-      return sessionInfo(db, secret, token, user as User, request.body.workspaceId);
+      return sessionInfo(db, secret, token, user, request.body.workspaceId);
     },
   );
 
