@@ -168,6 +168,15 @@ describe('API keys', () => {
     expect(bySales.statusCode).toBe(403);
   });
 
+  test('a key edited to name another workspace is refused', async () => {
+    const mine = await makeWorkspace(db);
+    const theirs = await makeWorkspace(db);
+    const { secret } = await createApiKey(mine.ctx(), { name: 'mine', role: 'admin' });
+    const forged = secret.replace(mine.workspace.id, theirs.workspace.id);
+    const response = await app.inject({ method: 'GET', url: '/api/contacts', headers: { authorization: `Bearer ${forged}` } });
+    expect(response.statusCode).toBe(401);
+  });
+
   test('another workspace’s key id cannot be revoked', async () => {
     const mine = await makeWorkspace(db);
     const theirs = await makeWorkspace(db);
