@@ -1,0 +1,41 @@
+import { Anchor, Burger, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { SessionControls } from './SessionControls.js';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
+
+interface AppHeaderProps {
+  navbarOpened: boolean;
+  onToggleNavbar: () => void;
+}
+
+export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="md" wrap="nowrap" miw={0}>
+        <Burger
+          opened={navbarOpened}
+          onClick={onToggleNavbar}
+          hiddenFrom="sm"
+          size="sm"
+          aria-label={t('nav.toggle')}
+          data-testid="burger"
+        />
+        <Anchor component={Link} to="/contacts" fw={700} fz="xl" c="teal.8" underline="never" data-testid="app-title">
+          {t('app.name')}
+        </Anchor>
+        <Group visibleFrom="sm" miw={0}>
+          <WorkspaceSwitcher testId="workspace" />
+        </Group>
+      </Group>
+      <Group gap="md" wrap="nowrap">
+        <LanguageSwitch />
+        <Group visibleFrom="sm">
+          <SessionControls testId="header" />
+        </Group>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,24 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { LoginPage, RequireSession } from '../features/auth/index.js';
+import { contacts } from '../features/contacts/index.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { NotFound } from './layout/NotFound.js';
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <Navigate to="/contacts" replace /> },
+        { path: 'contacts', element: <contacts.ListPage /> },
+        { path: 'contacts/new', element: <contacts.NewPage /> },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

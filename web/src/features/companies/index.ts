@@ -1,0 +1,2 @@
+export { CompanySelect } from './CompanySelect.js';
+export { companyKeys, fetchCompanies } from './api.js';

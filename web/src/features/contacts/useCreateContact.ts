@@ -1,0 +1,20 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { contactKeys, createContact } from './api.js';
+
+export function useCreateContact() {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: createContact,
+    onSuccess: async (contact) => {
+      notifications.show({
+        color: 'teal',
+        message: t('contacts.created', { name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') }),
+        'data-testid': 'contact-created',
+      });
+      await queryClient.invalidateQueries({ queryKey: contactKeys.all });
+    },
+  });
+}
