@@ -52,7 +52,8 @@ describe('contacts', () => {
     expect(await page.getByTestId('contact-row').count()).toBe(1);
     expect(await row.getByTestId('contact-name').innerText()).toBe(`${firstName} בדיקה`);
     expect(await row.getByTestId('contact-email').innerText()).toBe(`${firstName.toLowerCase()}@example.com`);
-    expect(await row.getByTestId('contact-phone').innerText()).toBe('+972501234567');
+    expect(await row.getByTestId('contact-phone').innerText()).toBe('050-123-4567');
+    expect(await row.getByTestId('contact-phone').locator('a').getAttribute('href')).toBe('tel:+972501234567');
     expect(await row.getByTestId('contact-company').innerText()).toBe(companyName);
   });
 

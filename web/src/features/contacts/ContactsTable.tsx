@@ -2,6 +2,7 @@ import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../src/domain/contacts/schema.js';
 import { LtrText } from '../../components/LtrText.js';
+import { PhoneNumber } from '../../components/PhoneNumber.js';
 
 const fullName = (c: Contact) => [c.firstName, c.lastName].filter(Boolean).join(' ');
 
@@ -25,7 +26,7 @@ export function ContactsTable({ contacts, busy }: { contacts: Contact[]; busy: b
                 {fullName(contact)}
               </Table.Td>
               <Table.Td data-testid="contact-email">{contact.email && <LtrText>{contact.email}</LtrText>}</Table.Td>
-              <Table.Td data-testid="contact-phone">{contact.phone && <LtrText>{contact.phone}</LtrText>}</Table.Td>
+              <Table.Td data-testid="contact-phone">{contact.phone && <PhoneNumber e164={contact.phone} />}</Table.Td>
               <Table.Td data-testid="contact-company">{contact.companyName}</Table.Td>
             </Table.Tr>
           ))}
