@@ -91,9 +91,8 @@ function searchPattern(q: string) {
   return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : lowered);
 }
 
-/** One page of contacts in name order; keyset pagination, no COUNT. */
-export async function listContacts(ctx: Ctx, query: ListContactsQuery): Promise<ContactPage> {
-  requirePermission(ctx, 'records:read');
+/** The query behind one page of contacts (limit + 1 rows, to know whether there is a next page). */
+export function contactsPageQuery(ctx: Ctx, query: ListContactsQuery) {
   const { q, limit, cursor } = listContactsQuerySchema.parse(query);
   const conditions: (SQL | undefined)[] = [live(ctx)];
   if (q) conditions.push(sql`${contacts.searchText} like ${searchPattern(q)}`);
@@ -101,10 +100,17 @@ export async function listContacts(ctx: Ctx, query: ListContactsQuery): Promise<
     const [sortName, id] = decodeCursor(cursor);
     conditions.push(sql`(${contacts.sortName}, ${contacts.id}) > (${sortName}, ${id}::uuid)`);
   }
-  const rows = await baseQuery(ctx)
+  return baseQuery(ctx)
     .where(and(...conditions))
     .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(limit + 1);
+}
+
+/** One page of contacts in name order; keyset pagination, no COUNT. */
+export async function listContacts(ctx: Ctx, query: ListContactsQuery): Promise<ContactPage> {
+  requirePermission(ctx, 'records:read');
+  const { limit } = listContactsQuerySchema.parse(query);
+  const rows = await contactsPageQuery(ctx, query);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

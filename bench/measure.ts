@@ -1,0 +1,34 @@
+/** Latency and throughput of a request loop: `connections` callers in parallel for `durationMs`. */
+export interface Measurement {
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+export function summarise(latencies: number[], errors: number, elapsedMs: number): Measurement {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { requests: sorted.length, errors, perSecond: (sorted.length / elapsedMs) * 1000, p50: at(0.5), p95: at(0.95) };
+}
+
+export async function measureLoop(call: () => Promise<unknown>, options: { connections: number; durationMs: number }) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + options.durationMs;
+  const caller = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      try {
+        await call();
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, caller));
+  return summarise(latencies, errors, performance.now() - start);
+}
