@@ -30,6 +30,8 @@ export interface AppOptions {
   /** Folder of the built web app; defaults to dist/web; the SPA is not served when it is missing. */
   webDir?: string;
   bodyLimit?: number;
+  /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/For. */
+  trustProxy?: boolean;
   loginRateLimit?: { max: number; timeWindow: number };
 }
 
@@ -39,6 +41,7 @@ const defaults = {
   logger: false,
   webDir: defaultWebDir,
   bodyLimit: 1024 * 1024,
+  trustProxy: false,
   loginRateLimit: { max: 15, timeWindow: 60_000 },
 } satisfies Partial<AppOptions>;
 
@@ -49,6 +52,7 @@ export async function buildApp(input: AppOptions) {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   secret: string;
   logLevel: string;
+  /** Trust X-Forwarded-* from a proxy in front (so cookies are Secure behind TLS). */
+  trustProxy: boolean;
 }
 
 /** Reads the environment once; KESHER_SECRET is generated into the data dir on first start when unset. */
@@ -21,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secret: env.KESHER_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeUser, makeWorkspace, testPassword } from '../../test-support/fixtures.js';
+import { listMembers } from '../workspaces/service.js';
 
 const { db, app } = await useTestApp();
 
@@ -82,7 +83,7 @@ describe('members', () => {
     const mine = await makeWorkspace(db);
     const theirs = await makeWorkspace(db);
     const victim = await makeMember(db, theirs.workspace.id, 'sales');
-    const theirMembers = await import('../workspaces/service.js').then((m) => m.listMembers(theirs.ctx()));
+    const theirMembers = await listMembers(theirs.ctx());
     const target = theirMembers.find((m) => m.userId === victim.id)!;
     const session = await logIn(app, mine.owner.email);
     const response = await app.inject({ method: 'PATCH', url: `/api/members/${target.id}`, headers: session.headers, payload: { role: 'viewer' } });

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { createApiKey } from '../../domain/api-keys/service.js';
+import { sessions } from '../../db/tables.js';
+import { createApiKey, revokeApiKey } from '../../domain/api-keys/service.js';
 import { maxFailedLogins } from '../../domain/users/service.js';
+import { addMember } from '../../domain/workspaces/service.js';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeUser, makeWorkspace, testPassword } from '../../test-support/fixtures.js';
 
@@ -111,7 +114,6 @@ describe('authentication and CSRF on every write', () => {
     const first = await makeWorkspace(db);
     const second = await makeWorkspace(db);
     const user = await makeMember(db, first.workspace.id, 'sales');
-    const { addMember } = await import('../../domain/workspaces/service.js');
     await addMember(db, second.workspace.id, user.id, 'viewer');
     const session = await logIn(app, user.email);
     const switched = await app.inject({ method: 'POST', url: '/api/auth/workspace', headers: session.headers, payload: { workspaceId: second.workspace.id } });
@@ -148,7 +150,6 @@ describe('API keys', () => {
     const viewer = await createApiKey(ctx(), { name: 'reader', role: 'viewer' });
     const write = await app.inject({ method: 'POST', url: '/api/contacts', headers: { authorization: `Bearer ${viewer.secret}` }, payload: { firstName: 'X' } });
     expect(write.statusCode).toBe(403);
-    const { revokeApiKey } = await import('../../domain/api-keys/service.js');
     await revokeApiKey(ctx(), viewer.apiKey.id);
     const revoked = await app.inject({ method: 'GET', url: '/api/contacts', headers: { authorization: `Bearer ${viewer.secret}` } });
     expect(revoked.statusCode).toBe(401);
@@ -197,5 +198,28 @@ describe('login throttling', async () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('too_many_requests');
     expect(limited.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('behind a TLS proxy', async () => {
+  const proxied = await useTestApp({ trustProxy: true });
+  test('the session cookie is Secure when the proxy says the request came over HTTPS', async () => {
+    const { owner } = await makeWorkspace(proxied.db);
+    const response = await proxied.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: owner.email, password: testPassword },
+    });
+    expect(response.cookies.find((c) => c.name === 'kesher_session')).toMatchObject({ secure: true, httpOnly: true });
+  });
+
+  test('expired sessions of the user are removed at the next login', async () => {
+    const { owner } = await makeWorkspace(proxied.db);
+    await proxied.db.insert(sessions).values({ id: 'expired-session-hash', userId: owner.id, expiresAt: new Date(Date.now() - 1000) });
+    await logIn(proxied.app, owner.email);
+    const left = await proxied.db.select().from(sessions).where(eq(sessions.userId, owner.id));
+    expect(left.map((s) => s.id)).not.toContain('expired-session-hash');
+    expect(left).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/tables.js';
 import { randomToken, sha256 } from './tokens.js';
@@ -6,10 +6,11 @@ import { randomToken, sha256 } from './tokens.js';
 export const sessionCookie = 'kesher_session';
 export const sessionDays = 14;
 
-/** Creates a session and returns the cookie token; only its hash is stored. */
+/** Creates a session and returns the cookie token; only its hash is stored. The user's expired sessions go. */
 export async function createSession(db: Db, userId: string, workspaceId: string | null) {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + sessionDays * 24 * 3600 * 1000);
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
   await db.insert(sessions).values({ id: sha256(token), userId, workspaceId, expiresAt });
   return { token, expiresAt };
 }
