@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createDb, type DbHandle } from '../src/db/client.js';
-import { copyColumns, copyLine, generateContacts } from './generate.js';
+import { companyCopyColumns, companyLine, contactCopyColumns, contactLine, generateCompanies, generateContacts } from './generate.js';
 
 export type Kind = 'pglite' | 'postgres';
 
@@ -52,29 +52,40 @@ export async function openBenchDb(kind: Kind, serverUrl: string): Promise<BenchD
     raw: async (text, params) => (await pool.query(text, params)).rows,
     drop: async () => {
       await handle.close();
+      // pool.end() resolves before the server has seen every session go; a forced drop would then
+      // terminate them and the pool would report "connection lost".
+      for (let i = 0; i < 50; i++) {
+        const { rows: [open] } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (open!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
 }
 
-/** Bulk-loads `count` generated contacts into a workspace with COPY (both databases speak it). */
-export async function loadContacts(db: BenchDb, workspaceId: string, count: number, seed: number) {
-  const sql = `copy contacts ${copyColumns} from`;
+/** COPY text rows into a table: pg-copy-streams on PostgreSQL, COPY FROM '/dev/blob' on PGlite. */
+async function copyRows(db: BenchDb, target: string, lines: Iterable<string>) {
+  const sql = `copy ${target} from`;
   if (db.handle.pglite) {
-    const lines: string[] = [];
-    for (const contact of generateContacts(count, seed)) lines.push(copyLine(workspaceId, contact));
-    await db.handle.pglite.query(`${sql} '/dev/blob'`, [], { blob: new Blob([lines.join('')]) });
-  } else {
-    const client = await db.handle.pool!.connect();
-    try {
-      const rows = Readable.from((function* () {
-        for (const contact of generateContacts(count, seed)) yield copyLine(workspaceId, contact);
-      })());
-      await pipeline(rows, client.query(copyFrom(`${sql} stdin`)));
-    } finally {
-      client.release();
-    }
+    await db.handle.pglite.query(`${sql} '/dev/blob'`, [], { blob: new Blob([[...lines].join('')]) });
+    return;
   }
-  await db.raw('analyze contacts', []);
+  const client = await db.handle.pool!.connect();
+  try {
+    await pipeline(Readable.from(lines), client.query(copyFrom(`${sql} stdin`)));
+  } finally {
+    client.release();
+  }
+}
+
+/** Bulk-loads a workspace: `contacts / 50` companies, then `contacts` generated contacts, with COPY. */
+export async function loadWorkspace(db: BenchDb, workspaceId: string, contacts: number, seed: number) {
+  const companies = generateCompanies(Math.max(1, Math.round(contacts / 50)), seed);
+  await copyRows(db, `companies ${companyCopyColumns}`, companies.map((company) => companyLine(workspaceId, company)));
+  const ids = companies.map((company) => company.id);
+  await copyRows(db, `contacts ${contactCopyColumns}`, (function* () {
+    for (const contact of generateContacts(contacts, ids, seed)) yield contactLine(workspaceId, contact);
+  })());
 }

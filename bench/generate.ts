@@ -1,12 +1,14 @@
 /**
- * Synthetic contacts for benchmarks: Hebrew and English names, emails and E.164 phones, as COPY text
- * rows. Deterministic (a seeded generator), so two runs load the same data.
+ * Synthetic CRM data for benchmarks: companies, and contacts with Hebrew and English names, emails and
+ * E.164 phones, as COPY text rows. Deterministic (a seeded generator), so two runs load the same data.
  */
 const hebrewFirst = ['נועה', 'תמר', 'מיכל', 'יעל', 'שירה', 'מאיה', 'אביגיל', 'רותם', 'הילה', 'ליאור', 'דוד', 'יוסף', 'משה', 'אברהם', 'איתי', 'עומר', 'יונתן', 'אורי', 'נועם', 'אריאל'];
 const hebrewLast = ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'דהן', 'אברהם', 'פרידמן', 'מלכה', 'אזולאי', 'כץ', 'יוסף', 'דוד', 'עמר', 'אוחיון', 'חדד', 'גבאי', 'בן דוד', 'שפירא', 'רוזנברג'];
 const latinFirst = ['James', 'Mary', 'John', 'Linda', 'David', 'Sarah', 'Michael', 'Emma', 'Daniel', 'Olivia', 'Noah', 'Sophia', 'Liam', 'Ava', 'Ethan', 'Mia', 'Lucas', 'Chloe', 'Adam', 'Grace'];
 const latinLast = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'King', 'Wright', 'Green', 'Baker', 'Cohen', 'Levy'];
 const transliterated = ['noa', 'tamar', 'michal', 'yael', 'shira', 'maya', 'avigail', 'rotem', 'hila', 'lior', 'david', 'yosef', 'moshe', 'avraham', 'itai', 'omer', 'yonatan', 'uri', 'noam', 'ariel'];
+const companyWords = ['אלפא', 'גלבוע', 'כרמל', 'ים', 'Orion', 'Nova', 'Delta', 'Cedar', 'Blue', 'Apex', 'תבור', 'Atlas'];
+const companyKinds = ['בע"מ', 'Ltd', 'Tech', 'Systems', 'סחר', 'Labs', 'Group', 'שיווק'];
 const mobilePrefixes = ['50', '52', '53', '54', '58'];
 
 /** mulberry32: tiny seeded PRNG. */
@@ -20,14 +22,37 @@ function random(seed: number) {
   };
 }
 
+/** A v4-shaped UUID from the seeded generator (crypto.randomUUID would make runs differ). */
+function uuid(next: () => number) {
+  const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+export interface GeneratedCompany {
+  id: string;
+  name: string;
+  domain: string;
+}
+
+export function generateCompanies(count: number, seed = 1): GeneratedCompany[] {
+  const next = random(seed * 7919);
+  return Array.from({ length: count }, (_, i) => {
+    const name = `${companyWords[Math.floor(next() * companyWords.length)]} ${companyKinds[Math.floor(next() * companyKinds.length)]} ${i + 1}`;
+    return { id: uuid(next), name, domain: `company-${seed}-${i + 1}.example.com` };
+  });
+}
+
 export interface GeneratedContact {
   firstName: string;
   lastName: string;
   email: string | null;
   phone: string | null;
+  companyId: string | null;
+  deleted: boolean;
 }
 
-export function* generateContacts(count: number, seed = 1): Generator<GeneratedContact> {
+/** 60% Hebrew names, 90% with an email, 85% with a phone, 60% at a company, 1% soft-deleted. */
+export function* generateContacts(count: number, companyIds: readonly string[], seed = 1): Generator<GeneratedContact> {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const digits = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join('');
@@ -39,7 +64,8 @@ export function* generateContacts(count: number, seed = 1): Generator<GeneratedC
     const local = hebrew ? transliterated[first]! : firstName.toLowerCase();
     const email = next() < 0.9 ? `${local}.${i}@example.${hebrew ? 'co.il' : 'com'}` : null;
     const phone = next() < 0.85 ? (hebrew || next() < 0.5 ? `+972${pick(mobilePrefixes)}${digits(7)}` : `+1415${digits(7)}`) : null;
-    yield { firstName, lastName, email, phone };
+    const companyId = companyIds.length > 0 && next() < 0.6 ? pick(companyIds) : null;
+    yield { firstName, lastName, email, phone, companyId, deleted: next() < 0.01 };
   }
 }
 
@@ -47,8 +73,15 @@ export function* generateContacts(count: number, seed = 1): Generator<GeneratedC
 const field = (value: string | null) =>
   value === null ? '\\N' : value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 
-export const copyColumns = '(workspace_id, first_name, last_name, email, phone)';
+export const companyCopyColumns = '(workspace_id, id, name, domain)';
 
-export function copyLine(workspaceId: string, contact: GeneratedContact) {
-  return `${workspaceId}\t${field(contact.firstName)}\t${field(contact.lastName)}\t${field(contact.email)}\t${field(contact.phone)}\n`;
+export const companyLine = (workspaceId: string, company: GeneratedCompany) =>
+  `${workspaceId}\t${company.id}\t${field(company.name)}\t${company.domain}\n`;
+
+/** The generated columns (sort_name, search_text) are left to the database. */
+export const contactCopyColumns = '(workspace_id, first_name, last_name, email, phone, company_id, deleted_at)';
+
+export function contactLine(workspaceId: string, contact: GeneratedContact) {
+  const values = [contact.firstName, contact.lastName, contact.email, contact.phone, contact.companyId];
+  return `${workspaceId}\t${values.map(field).join('\t')}\t${contact.deleted ? '2026-01-01 00:00:00+00' : '\\N'}\n`;
 }

@@ -13,11 +13,11 @@ export function summarise(latencies: number[], errors: number, elapsedMs: number
   return { requests: sorted.length, errors, perSecond: (sorted.length / elapsedMs) * 1000, p50: at(0.5), p95: at(0.95) };
 }
 
-export async function measureLoop(call: () => Promise<unknown>, options: { connections: number; durationMs: number }) {
+async function loop(call: () => Promise<unknown>, connections: number, durationMs: number) {
   const latencies: number[] = [];
   let errors = 0;
   const start = performance.now();
-  const end = start + options.durationMs;
+  const end = start + durationMs;
   const caller = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
@@ -29,6 +29,15 @@ export async function measureLoop(call: () => Promise<unknown>, options: { conne
       }
     }
   };
-  await Promise.all(Array.from({ length: options.connections }, caller));
+  await Promise.all(Array.from({ length: connections }, caller));
   return summarise(latencies, errors, performance.now() - start);
+}
+
+/** Runs `call` unmeasured for `warmupMs` (JIT, plan and buffer caches), then measures it for `durationMs`. */
+export async function measureLoop(
+  call: () => Promise<unknown>,
+  options: { connections: number; durationMs: number; warmupMs: number },
+) {
+  if (options.warmupMs > 0) await loop(call, options.connections, options.warmupMs);
+  return loop(call, options.connections, options.durationMs);
 }

@@ -1,13 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { Measurement } from './measure.js';
+import type { Plan } from './scenarios.js';
 
 export interface ScenarioResult {
   name: string;
+  /** Rows on the page (at most 50). */
   found: number;
+  /** Queries the API sent for one request of this scenario (API-key lookup + page). */
+  queriesPerRequest: number;
   api: Measurement;
   raw: Measurement;
-  plan: string;
+  plan: Plan;
 }
 
 export interface DbResult {
@@ -15,51 +19,74 @@ export interface DbResult {
   version: string;
   contacts: number;
   loadSeconds: number;
+  analyzeSeconds: number;
+  /** GET /healthz: no auth, no database — Fastify, HTTP and the load generator on this machine. */
+  httpFloor: Measurement;
+  /** The API-key lookup every API request runs before the page, alone through the driver. */
+  authRaw?: Measurement;
   rows: ScenarioResult[];
 }
 
 const ms = (value: number) => value.toFixed(2);
-const pglite = JSON.parse(readFileSync(new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
+const num = (value: number) => Math.round(value).toLocaleString('en');
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const measured = (m: Measurement) => `${num(m.perSecond)}/s, p50 ${ms(m.p50)} ms, p95 ${ms(m.p95)} ms`;
+
+function machine(run: { seconds: number; warmup: number; connections: number }) {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown CPU';
+  const memKiB = Number(/^MemTotal:\s*(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0);
+  const pkg = new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url);
+  const pglite = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  return (
+    `Run ${new Date().toISOString()} · ${availableParallelism()} cores (${model}) · ${(memKiB / 2 ** 20).toFixed(1)} GiB RAM · ` +
+    `Node ${process.version} · PGlite ${pglite} · ${run.connections} connections, ${run.warmup} s warm-up then ${run.seconds} s per measurement.`
+  );
+}
 
 function table(result: DbResult) {
   const lines = [
     `### ${result.kind} — ${result.version}`,
     '',
-    `${result.contacts.toLocaleString('en')} contacts loaded with COPY in ${result.loadSeconds.toFixed(1)} s ` +
-      `(${Math.round(result.contacts / result.loadSeconds).toLocaleString('en')} rows/s), plus a neighbouring workspace of a tenth of that.`,
+    `Data: ${num(result.contacts)} contacts (1% soft-deleted, 60% linked to one of ${num(result.contacts / 50)} companies) in the measured ` +
+      `workspace, plus a neighbouring workspace a tenth of that size. Loaded with COPY, indexes in place, in ` +
+      `${result.loadSeconds.toFixed(1)} s (${num(result.contacts / result.loadSeconds)} contacts/s, generation included); ANALYZE ${result.analyzeSeconds.toFixed(1)} s.`,
     '',
-    '| scenario | rows | API req/s | API p50 ms | API p95 ms | raw SQL q/s | raw p50 ms | raw p95 ms | API/raw throughput | API/raw p95 | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | rows | API req/s | API p50 ms | API p95 ms | raw SQL q/s | raw p50 ms | raw p95 ms | API/raw q/s | API/raw p50 | API/raw p95 | errors |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
-  for (const row of result.rows) {
+  for (const { name, found, api, raw } of result.rows) {
     lines.push(
-      `| ${row.name} | ${row.found} | ${row.api.perSecond.toFixed(0)} | ${ms(row.api.p50)} | ${ms(row.api.p95)} | ` +
-        `${row.raw.perSecond.toFixed(0)} | ${ms(row.raw.p50)} | ${ms(row.raw.p95)} | ` +
-        `${(row.api.perSecond / row.raw.perSecond).toFixed(2)} | ${(row.api.p95 / row.raw.p95).toFixed(2)} | ${row.api.errors + row.raw.errors} |`,
+      `| ${name} | ${found} | ${num(api.perSecond)} | ${ms(api.p50)} | ${ms(api.p95)} | ${num(raw.perSecond)} | ${ms(raw.p50)} | ${ms(raw.p95)} | ` +
+        `${ratio(api.perSecond, raw.perSecond)} | ${ratio(api.p50, raw.p50)} | ${ratio(api.p95, raw.p95)} | ${api.errors + raw.errors} |`,
     );
   }
-  lines.push('', 'Plans (EXPLAIN ANALYZE, top nodes):', '');
-  for (const row of result.rows) lines.push(`- ${row.name}: ${row.plan}`);
+  const queries = [...new Set(result.rows.map((row) => row.queriesPerRequest))].join(' or ');
+  lines.push(
+    '',
+    `Floors: \`GET /healthz\` (no auth, no database) ${measured(result.httpFloor)}` +
+      (result.authRaw ? ` · the API-key lookup SQL alone, raw: ${measured(result.authRaw)}` : '') +
+      ` · queries per API request: ${queries}.`,
+    '',
+    'Plans (EXPLAIN ANALYZE on the idle database: plan nodes, execution time):',
+    '',
+  );
+  for (const row of result.rows) lines.push(`- ${row.name} (${ms(row.plan.executionMs)} ms): ${row.plan.nodes}`);
   return lines.join('\n');
 }
 
 /** Writes the figures of this run, with the machine, into the generated part of bench/RESULTS.md. */
-export function writeResults(results: DbResult[], run: { seconds: number; connections: number }) {
+export function writeResults(results: DbResult[], run: { seconds: number; warmup: number; connections: number }) {
   const file = new URL('./RESULTS.md', import.meta.url);
   const marker = '<!-- generated by npm run bench: everything below is replaced on each run -->';
-  const current = (() => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return `# Benchmark results\n\n${marker}\n`;
-    }
-  })();
+  let current = `# Benchmark results\n\n${marker}\n`;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // first run: start the file
+  }
   const head = current.includes(marker) ? current.slice(0, current.indexOf(marker)) : `${current}\n`;
-  const machine = [
-    `Run ${new Date().toISOString()} · ${cpus().length} cores (${cpus()[0]?.model.trim()}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · ` +
-      `Node ${process.version} · PGlite ${pglite.version} · ${run.connections} connections, ${run.seconds} s per measurement.`,
-  ];
-  const body = [marker, '', ...machine, '', results.map(table).join('\n\n')].join('\n');
+  const body = [marker, '', machine(run), '', results.map(table).join('\n\n')].join('\n');
   writeFileSync(file, `${head}${body}\n`);
   return file.pathname;
 }
