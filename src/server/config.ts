@@ -11,11 +11,17 @@ export interface Config {
   logLevel: string;
   /** Trust X-Forwarded-* from a proxy in front (so cookies are Secure behind TLS). */
   trustProxy: boolean;
+  /** Per API key, user or anonymous address, on every /api/ route; null turns the limit off. */
+  rateLimit: { perSecond: number; burst: number } | null;
+  /** Failed logins per client address across accounts. */
+  loginRateLimit: { perSecond: number; burst: number };
+  maxWorkspacesPerUser: number;
 }
 
 /** Reads the environment once; KESHER_SECRET is generated into the data dir on first start when unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.KESHER_DATA_DIR ?? './.kesher/data');
+  const perSecond = envNumber(env, 'KESHER_RATE_LIMIT_PER_SECOND', 50, true);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
@@ -24,7 +30,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.KESHER_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    rateLimit: perSecond === 0 ? null : { perSecond, burst: envNumber(env, 'KESHER_RATE_LIMIT_BURST', 200) },
+    loginRateLimit: {
+      perSecond: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_PER_MINUTE', 10) / 60,
+      burst: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_BURST', 20),
+    },
+    maxWorkspacesPerUser: envNumber(env, 'KESHER_MAX_WORKSPACES_PER_USER', 3),
   };
+}
+
+/** A number from the environment; a typo stops the start rather than silently disabling a limit. */
+function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, allowZero = false): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, not "${raw}"`);
+  }
+  return value;
 }
 
 function readOrCreateSecret(dataDir: string): string {
