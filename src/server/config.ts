@@ -21,7 +21,7 @@ export interface Config {
 /** Reads the environment once; KESHER_SECRET is generated into the data dir on first start when unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.KESHER_DATA_DIR ?? './.kesher/data');
-  const perSecond = envNumber(env, 'KESHER_RATE_LIMIT_PER_SECOND', 50, true);
+  const perSecond = envNumber(env, 'KESHER_RATE_LIMIT_PER_SECOND', 50, 0);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
@@ -30,23 +30,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.KESHER_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
-    rateLimit: perSecond === 0 ? null : { perSecond, burst: envNumber(env, 'KESHER_RATE_LIMIT_BURST', 200) },
+    rateLimit: perSecond === 0 ? null : { perSecond, burst: envNumber(env, 'KESHER_RATE_LIMIT_BURST', 200, 1) },
     loginRateLimit: {
-      perSecond: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_PER_MINUTE', 10) / 60,
-      burst: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_BURST', 20),
+      perSecond: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1) / 60,
+      burst: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_BURST', 20, 1),
     },
-    maxWorkspacesPerUser: envNumber(env, 'KESHER_MAX_WORKSPACES_PER_USER', 3),
+    maxWorkspacesPerUser: envNumber(env, 'KESHER_MAX_WORKSPACES_PER_USER', 3, 0),
   };
 }
 
-/** A number from the environment; a typo stops the start rather than silently disabling a limit. */
-function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, allowZero = false): number {
+/** A number from the environment, at least `min`; a typo stops the start rather than silently changing a limit. */
+function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
-    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, not "${raw}"`);
-  }
+  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number of at least ${min}, not "${raw}"`);
   return value;
 }
 
