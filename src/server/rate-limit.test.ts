@@ -3,6 +3,7 @@ import { createApiKey } from '../domain/api-keys/service.js';
 import { useTestApp } from '../test-support/db.js';
 import { logIn, makeWorkspace, testSecret } from '../test-support/fixtures.js';
 import { buildApp } from './app.js';
+import { clientAddress } from './rate-limit.js';
 
 // Slow refill (one every 10 s), so a loaded machine cannot refill a bucket in the middle of a test.
 const api = { perSecond: 0.1, burst: 5 };
@@ -64,6 +65,18 @@ describe('the per-credential limit on /api/', () => {
     for (let i = 0; i < 5; i++) expect((await call('10.8.0.1')).statusCode).toBe(200);
     expect((await call('10.8.0.1')).statusCode).toBe(429);
     expect((await call('10.8.0.2')).statusCode).toBe(200);
+  });
+
+  test('IPv6 clients are counted per /64, IPv4 ones per address', async () => {
+    expect(clientAddress('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientAddress('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(clientAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(clientAddress('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(clientAddress('192.0.2.7')).toBe('192.0.2.7');
+    const call = (remoteAddress: string) => app.inject({ method: 'GET', url: '/api/openapi.json', remoteAddress });
+    for (let i = 0; i < 5; i++) expect((await call(`2001:db8:9:9::${i + 1}`)).statusCode).toBe(200);
+    expect((await call('2001:db8:9:9::ffff')).statusCode).toBe(429);
+    expect((await call('2001:db8:9:a::1')).statusCode).toBe(200);
   });
 
   test('/healthz, /readyz and unknown paths pay no limiter', async () => {

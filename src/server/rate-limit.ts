@@ -27,8 +27,24 @@ export const defaultRateLimits: RateLimits = {
 export const tooMany = (message: string, retryAfterSeconds: number) =>
   new AppError('too_many_requests', message, { retryAfterSeconds });
 
+/**
+ * The client as the limits see it: an IPv4 address, or an IPv6 /64 — one subscriber usually holds a whole
+ * /64, so counting single IPv6 addresses would let them rotate past every per-address limit.
+ */
+export function clientAddress(ip: string): string {
+  const bare = ip.split('%')[0]!;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped) return mapped[1]!;
+  if (!bare.includes(':')) return bare;
+  const [head = '', tail = ''] = bare.split('::');
+  const start = head ? head.split(':') : [];
+  const end = tail ? tail.split(':') : [];
+  const groups = bare.includes('::') ? [...start, ...Array<string>(8 - start.length - end.length).fill('0'), ...end] : start;
+  return `${groups.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+}
+
 const badKeyMessage = 'Too many wrong API keys from this address; try again later';
-const badKeyBucket = (request: FastifyRequest) => `badkey:${request.ip}`;
+const badKeyBucket = (request: FastifyRequest) => `badkey:${clientAddress(request.ip)}`;
 
 /** RateLimit-* headers of draft-ietf-httpapi-ratelimit-headers (the three-field form). */
 function setRateHeaders(reply: FastifyReply, decision: RateDecision) {
@@ -41,7 +57,7 @@ function setRateHeaders(reply: FastifyReply, decision: RateDecision) {
 export async function limitApiRequest(db: Db, request: FastifyRequest, reply: FastifyReply, limits: RateLimits) {
   if (!limits.api) return;
   const identity = request.identity;
-  const key = identity?.kind === 'apiKey' ? `key:${identity.apiKeyId}` : identity ? `user:${identity.user.id}` : `addr:${request.ip}`;
+  const key = identity?.kind === 'apiKey' ? `key:${identity.apiKeyId}` : identity ? `user:${identity.user.id}` : `addr:${clientAddress(request.ip)}`;
   const peek = identity?.kind === 'apiKey' ? { key: badKeyBucket(request), policy: limits.badApiKey } : undefined;
   const decision = await consumeRate(db, key, limits.api, peek);
   setRateHeaders(reply, decision);

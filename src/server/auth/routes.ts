@@ -13,7 +13,7 @@ import {
 import { setUserLocale } from '../../domain/users/service.js';
 import { listUserWorkspaces } from '../../domain/workspaces/service.js';
 import { AppError } from '../errors.js';
-import type { RateLimits } from '../rate-limit.js';
+import { clientAddress, type RateLimits } from '../rate-limit.js';
 import { problemSchema } from '../route-kit.js';
 import { userCtx } from './plugin.js';
 import { throttledLogin } from './login.js';
@@ -54,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const user = await throttledLogin(db, request.ip, request.body, limits);
+      const user = await throttledLogin(db, clientAddress(request.ip), request.body, limits);
       const [first] = await listUserWorkspaces(db, user.id);
       const { token, expiresAt } = await createSession(db, user.id, first?.id ?? null);
       setCookie(reply, token, expiresAt, request.protocol === 'https');
