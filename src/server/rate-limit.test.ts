@@ -90,6 +90,20 @@ describe('the per-credential limit on /api/', () => {
   });
 });
 
+describe('every API route is limited', async () => {
+  const roomy = await buildApp({ db, secret: testSecret, webDir: '/nonexistent', rateLimits: { api: { perSecond: 1000, burst: 1000 } } });
+  afterAll(() => roomy.close());
+  const spec = (await roomy.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+  const routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })));
+  const apiRoutes = routes.filter((r) => r.path.startsWith('/api/'));
+
+  test.each(apiRoutes)('$method $path answers with the RateLimit headers, even when it refuses', async ({ method, path }) => {
+    const url = path.replace(/\{id\}/g, '00000000-0000-4000-8000-000000000000');
+    const response = await roomy.inject({ method: method as 'GET', url, remoteAddress: '10.6.0.1', payload: method === 'GET' ? undefined : {} });
+    expect(response.headers['ratelimit-limit'], `${response.statusCode}`).toBe('1000');
+  });
+});
+
 describe('wrong API keys, per client address', async () => {
   // The default badApiKey limit (20 at once, then 1 a second), with the per-key limit out of the way.
   const open = await buildApp({ db, secret: testSecret, webDir: '/nonexistent', rateLimits: { api: { perSecond: 1000, burst: 1000 } } });
