@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { useTestDb } from '../test-support/db.js';
 
 // Tables that are not per tenant (Citus reference tables): everything else must be keyed by workspace.
-const globalTables = ['users', 'sessions', 'workspaces'];
+const globalTables = ['users', 'sessions', 'workspaces', 'rate_limits', 'login_throttles'];
 
 const { db } = await useTestDb();
 const rows = <T>(query: SQL) => queryRows<T>(db, query);

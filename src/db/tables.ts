@@ -5,3 +5,4 @@ export * from '../domain/invitations/table.js';
 export * from '../domain/api-keys/table.js';
 export * from '../domain/companies/table.js';
 export * from '../domain/contacts/table.js';
+export * from '../domain/rate-limits/table.js';

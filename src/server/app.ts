@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +20,7 @@ import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { problemFor, registerErrorHandler } from './error-handler.js';
 import { AppError } from './errors.js';
+import { defaultRateLimits, type RateLimits } from './rate-limit.js';
 
 /** Options of buildApp; everything but `db` and `secret` has a default. */
 export interface AppOptions {
@@ -32,7 +32,10 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/For. */
   trustProxy?: boolean;
-  loginRateLimit?: { max: number; timeWindow: number };
+  /** Rate limits kept in the database; each part given replaces its default (see server/rate-limit.ts). */
+  rateLimits?: Partial<RateLimits>;
+  /** How many workspaces one user may create (the CLI is not limited). */
+  maxWorkspacesPerUser?: number;
 }
 
 const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -42,13 +45,14 @@ const defaults = {
   webDir: defaultWebDir,
   bodyLimit: 1024 * 1024,
   trustProxy: false,
-  loginRateLimit: { max: 15, timeWindow: 60_000 },
+  maxWorkspacesPerUser: 3,
 } satisfies Partial<AppOptions>;
 
 /** Builds the whole HTTP app without listening, so tests can `inject` and main.ts can listen. */
 export async function buildApp(input: AppOptions) {
   const options = { ...defaults, ...input };
   const { db, secret } = options;
+  const limits: RateLimits = { ...defaultRateLimits, ...input.rateLimits };
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
@@ -74,8 +78,7 @@ export async function buildApp(input: AppOptions) {
     },
   });
   await app.register(cookie);
-  await app.register(authPlugin, { db, secret });
-  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { db, secret, limits });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -109,8 +112,8 @@ export async function buildApp(input: AppOptions) {
     },
   );
 
-  await app.register(authRoutes, { prefix: '/api/auth', db, secret, loginRateLimit: options.loginRateLimit });
-  await app.register(workspaceRoutes, { prefix: '/api', db });
+  await app.register(authRoutes, { prefix: '/api/auth', db, secret, limits });
+  await app.register(workspaceRoutes, { prefix: '/api', db, maxWorkspacesPerUser: options.maxWorkspacesPerUser });
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });

@@ -9,13 +9,13 @@ export type ErrorCode =
   | 'invalid_credentials'
   | 'csrf_failed'
   | 'forbidden'
+  | 'quota_exceeded'
   | 'not_found'
   | 'conflict'
   | 'version_conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
-  | 'account_locked'
   | 'unavailable'
   | 'internal';
 
@@ -49,6 +49,7 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     case 'csrf_failed':
     case 'forbidden':
+    case 'quota_exceeded':
       return 403;
     case 'not_found':
       return 404;
@@ -61,7 +62,6 @@ export function statusOf(code: ErrorCode): number {
     case 'unsupported_media_type':
       return 415;
     case 'too_many_requests':
-    case 'account_locked':
       return 429;
     case 'internal':
       return 500;

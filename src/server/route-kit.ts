@@ -12,8 +12,8 @@ export const problemSchema = z.looseObject({
 });
 export const noContent = z.null();
 
-/** The problem responses every authenticated route can give, for the OpenAPI document. */
-export const commonErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+/** The problem responses every authenticated route can give, for the OpenAPI document (429: the rate limit). */
+export const commonErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
 
 /** `If-Match: "3"` or `W/"3"` → 3. */
 export function versionFromIfMatch(header: string | undefined): number | undefined {

@@ -12,10 +12,15 @@ export async function useTestDb(): Promise<DbHandle> {
   return handle;
 }
 
-/** The app over this file's database, built once and closed after the file. */
+/**
+ * The app over this file's database, built once and closed after the file. The per-credential API limit
+ * is off unless a test passes one: on PostgreSQL all files share one database, and every inject comes
+ * from 127.0.0.1, so one file's anonymous calls would eat another's bucket.
+ */
 export async function useTestApp(options: Partial<Omit<AppOptions, 'db'>> = {}) {
   const handle = await useTestDb();
-  const app = await buildApp({ db: handle.db, secret: testSecret, webDir: '/nonexistent', ...options });
+  const rateLimits = { api: false as const, ...options.rateLimits };
+  const app = await buildApp({ db: handle.db, secret: testSecret, webDir: '/nonexistent', ...options, rateLimits });
   afterAll(() => app.close());
   return { db: handle.db, app };
 }

@@ -50,7 +50,9 @@ export default async function setup(project: TestProject) {
   const handle = createDb(database ? { databaseUrl: database.url } : { dataDir: join(dataDir, 'pglite') });
   await handle.migrate();
   const { login } = await seedDemo(handle.db);
-  const app = await buildApp({ db: handle.db, secret: randomBytes(32).toString('base64url'), logger: false, webDir });
+  // A first login delay of a minute (2 s by default), so the browser surely meets it in the delay test.
+  const rateLimits = { loginDelay: { freeFailures: 5, baseSeconds: 60, maxSeconds: 15 * 60 } };
+  const app = await buildApp({ db: handle.db, secret: randomBytes(32).toString('base64url'), logger: false, webDir, rateLimits });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
 

@@ -20,7 +20,10 @@ export async function start(options: { demo: boolean }) {
   } else if (options.demo) {
     demoNote = '\n  Demo login (if the demo workspace was seeded): demo@kesher.dev / kesher-demo-1234';
   }
-  const app = await buildApp({ db: handle.db, secret: config.secret, trustProxy: config.trustProxy, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } });
+  const app = await buildApp({ db: handle.db, secret: config.secret, trustProxy: config.trustProxy,
+    rateLimits: { api: config.rateLimit ?? false, login: config.loginRateLimit },
+    maxWorkspacesPerUser: config.maxWorkspacesPerUser,
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   console.log(`\n  Kesher is running on http://${shown}:${config.port}  (${describeDatabase(config)})${demoNote}\n  API docs: http://${shown}:${config.port}/api/docs\n`);

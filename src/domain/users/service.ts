@@ -5,9 +5,6 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../../server/au
 import { createUserSchema, type CreateUserInput, type LoginInput, type User } from './schema.js';
 import { users } from './table.js';
 
-export const maxFailedLogins = 5;
-export const lockMinutes = 15;
-
 type UserRow = typeof users.$inferSelect;
 export const toUser = (row: UserRow): User => ({
   id: row.id,
@@ -47,33 +44,17 @@ export async function setUserLocale(db: Db, userId: string, locale: User['locale
 }
 
 /**
- * Checks email and password. Failures are counted per account; after `maxFailedLogins` in a row the
- * account is locked for `lockMinutes`, and a locked account is refused before its password is checked.
+ * Checks email and password; an unknown email costs the same hash as a wrong password. Throttling
+ * (per address, and the growing delay per email and address) is the caller's, before this runs.
  */
-export async function verifyLogin(db: Db, input: LoginInput, now = new Date()): Promise<User> {
+export async function verifyLogin(db: Db, input: LoginInput): Promise<User> {
   const row = await findUserByEmail(db, input.email);
   if (!row) {
     await burnPasswordCheck(input.password);
     throw new AppError('invalid_credentials', 'Wrong email or password');
   }
-  if (row.lockedUntil && row.lockedUntil > now) {
-    const retryAfterSeconds = Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new AppError('account_locked', 'Too many failed logins; try again later', { retryAfterSeconds });
-  }
   if (!(await verifyPassword(row.passwordHash, input.password))) {
-    // One statement, so concurrent failures are all counted.
-    await db
-      .update(users)
-      .set({
-        failedLogins: sql`case when ${users.failedLogins} + 1 >= ${maxFailedLogins} then 0 else ${users.failedLogins} + 1 end`,
-        lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailedLogins}
-          then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
-      })
-      .where(eq(users.id, row.id));
     throw new AppError('invalid_credentials', 'Wrong email or password');
-  }
-  if (row.failedLogins > 0 || row.lockedUntil) {
-    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id));
   }
   return toUser(row);
 }

@@ -6,7 +6,7 @@ import { commonErrors, idParams, problemSchema } from '../../server/route-kit.js
 import { createWorkspaceSchema, memberSchema, updateMemberSchema, workspaceSchema } from './schema.js';
 import { createWorkspace, listMembers, listUserWorkspaces, updateMemberRole } from './service.js';
 
-export const workspaceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const workspaceRoutes: FastifyPluginAsyncZod<{ db: Db; maxWorkspacesPerUser: number }> = async (app, { db, maxWorkspacesPerUser }) => {
   app.get(
     '/workspaces',
     {
@@ -27,7 +27,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         response: { 201: workspaceSchema, ...commonErrors, 409: problemSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createWorkspace(userCtx(db, request), request.body)),
+    async (request, reply) => reply.status(201).send(await createWorkspace(userCtx(db, request), request.body, { maxPerUser: maxWorkspacesPerUser })),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Ctx, UserCtx } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
@@ -8,14 +8,26 @@ import { isUniqueViolation } from '../users/service.js';
 import { createWorkspaceSchema, type CreateWorkspaceInput, type Member, type Role, type Workspace } from './schema.js';
 import { memberships, workspaces } from './table.js';
 
-/** Creates a workspace with the caller as its owner, in one transaction. */
-export async function createWorkspace(ctx: UserCtx, input: CreateWorkspaceInput): Promise<Workspace> {
+/**
+ * Creates a workspace with the caller as its owner, in one transaction. With `maxPerUser` the count of
+ * workspaces the caller created is taken under a lock on the caller's user row, so two concurrent
+ * creates at the cap cannot both pass.
+ */
+export async function createWorkspace(ctx: UserCtx, input: CreateWorkspaceInput, limit: { maxPerUser?: number } = {}): Promise<Workspace> {
   const data = createWorkspaceSchema.parse(input);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.insert(workspaces).values(data).returning();
+      if (limit.maxPerUser !== undefined) {
+        await tx.select({ id: users.id }).from(users).where(eq(users.id, ctx.user.id)).for('update');
+        const [created] = await tx.select({ n: count() }).from(workspaces).where(eq(workspaces.createdBy, ctx.user.id));
+        if (created!.n >= limit.maxPerUser) {
+          throw new AppError('quota_exceeded', `You can create at most ${limit.maxPerUser} workspaces`, { limit: limit.maxPerUser });
+        }
+      }
+      const [row] = await tx.insert(workspaces).values({ ...data, createdBy: ctx.user.id }).returning();
       await tx.insert(memberships).values({ workspaceId: row!.id, userId: ctx.user.id, role: 'owner' });
-      return { ...row!, defaultLocale: row!.defaultLocale as Workspace['defaultLocale'], role: 'owner' as const };
+      const { id, name, slug, defaultLocale } = row!;
+      return { id, name, slug, defaultLocale: defaultLocale as Workspace['defaultLocale'], role: 'owner' as const };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

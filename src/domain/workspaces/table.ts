@@ -10,9 +10,11 @@ export const workspaces = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     defaultLocale: text('default_locale').notNull().default('he'),
+    /** Who created it, for the per-user cap; null for the CLI's and for a deleted user's. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('workspaces_slug_key').on(t.slug)],
+  (t) => [unique('workspaces_slug_key').on(t.slug), index('workspaces_created_by_idx').on(t.createdBy)],
 );
 
 export const memberships = pgTable(

@@ -8,6 +8,7 @@ import type { User } from '../../domain/users/schema.js';
 import type { Role } from '../../domain/workspaces/schema.js';
 import type { Ctx, UserCtx } from '../context.js';
 import { AppError } from '../errors.js';
+import { limitApiRequest, throttleBadApiKey, type RateLimits } from '../rate-limit.js';
 import { findSession, sessionCookie } from './sessions.js';
 import { csrfTokenFor, safeEqual } from './tokens.js';
 
@@ -29,12 +30,15 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function identify(db: Db, request: FastifyRequest): Promise<Identity | null> {
+async function identify(db: Db, request: FastifyRequest, limits: RateLimits): Promise<Identity | null> {
   const header = request.headers.authorization;
   if (header) {
     const [scheme, key] = header.split(' ');
     const found = scheme?.toLowerCase() === 'bearer' && key ? await authenticateApiKey(db, key) : undefined;
-    if (!found) throw new AppError('unauthenticated', 'Invalid or revoked API key');
+    if (!found) {
+      await throttleBadApiKey(db, request, limits);
+      throw new AppError('unauthenticated', 'Invalid or revoked API key');
+    }
     return { kind: 'apiKey', ...found };
   }
   const token = request.cookies[sessionCookie];
@@ -53,7 +57,7 @@ async function identify(db: Db, request: FastifyRequest): Promise<Identity | nul
 }
 
 /** Resolves who is calling on every request and enforces the route's auth level and CSRF. */
-export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string }) => {
+export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string; limits: RateLimits }) => {
   app.decorateRequest('identity', null);
   // Routes under /api/ need a workspace unless they say otherwise; the web app's files and the API docs are public.
   app.addHook('onRoute', (route) => {
@@ -61,10 +65,13 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; sec
     const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
     route.config = { ...route.config, auth: isApi ? 'workspace' : 'public' };
   });
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const level = request.routeOptions.config.auth ?? 'public';
+    if (level !== 'public') request.identity = await identify(options.db, request, options.limits);
+    // Every API call pays one limiter statement; static files, the docs and /healthz, /readyz do not.
+    const url = request.routeOptions.url ?? '';
+    if (url.startsWith('/api/') && !url.startsWith('/api/docs')) await limitApiRequest(options.db, request, reply, options.limits);
     if (level === 'public') return;
-    request.identity = await identify(options.db, request);
     const identity = request.identity;
     if (!identity) throw new AppError('unauthenticated', 'Log in or send an API key');
     if (identity.kind === 'session' && !safeMethods.has(request.method)) {

@@ -10,18 +10,20 @@ import {
   type SessionInfo,
   type User,
 } from '../../domain/users/schema.js';
-import { setUserLocale, verifyLogin } from '../../domain/users/service.js';
+import { setUserLocale } from '../../domain/users/service.js';
 import { listUserWorkspaces } from '../../domain/workspaces/service.js';
 import { AppError } from '../errors.js';
+import { clientAddress, type RateLimits } from '../rate-limit.js';
 import { problemSchema } from '../route-kit.js';
 import { userCtx } from './plugin.js';
+import { throttledLogin } from './login.js';
 import { createSession, deleteSession, sessionCookie, setSessionWorkspace } from './sessions.js';
 import { csrfTokenFor } from './tokens.js';
 
 export interface AuthRoutesOptions {
   db: Db;
   secret: string;
-  loginRateLimit: { max: number; timeWindow: number };
+  limits: RateLimits;
 }
 
 async function sessionInfo(db: Db, secret: string, token: string, user: User, workspaceId: string | null): Promise<SessionInfo> {
@@ -36,22 +38,14 @@ async function sessionInfo(db: Db, secret: string, token: string, user: User, wo
 
 const problem = problemSchema;
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { db, secret, loginRateLimit }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { db, secret, limits }) => {
   const setCookie = (reply: FastifyReply, token: string, expires: Date, secure: boolean) =>
     reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
 
   app.post(
     '/login',
     {
-      config: {
-        auth: 'public',
-        // Throttled per address and account, after the body is parsed, on top of the account lockout.
-        rateLimit: {
-          ...loginRateLimit,
-          hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
-        },
-      },
+      config: { auth: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Log in with email and password; sets the session cookie',
@@ -60,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const user = await verifyLogin(db, request.body);
+      const user = await throttledLogin(db, clientAddress(request.ip), request.body, limits);
       const [first] = await listUserWorkspaces(db, user.id);
       const { token, expiresAt } = await createSession(db, user.id, first?.id ?? null);
       setCookie(reply, token, expiresAt, request.protocol === 'https');

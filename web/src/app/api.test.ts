@@ -30,10 +30,10 @@ describe('request', () => {
   });
 
   it('turns a problem+json answer into an ApiError with its code, fields and retry time', async () => {
-    answer(429, { code: 'account_locked', detail: 'locked', status: 429 }, { 'retry-after': '90' });
+    answer(429, { code: 'too_many_requests', detail: 'slow down', status: 429 }, { 'retry-after': '90' });
     const locked = await request('/api/auth/login', { method: 'POST', body: {} }).catch((e: unknown) => e);
     expect(locked).toBeInstanceOf(ApiError);
-    expect(locked).toMatchObject({ status: 429, code: 'account_locked', retryAfterSeconds: 90 });
+    expect(locked).toMatchObject({ status: 429, code: 'too_many_requests', retryAfterSeconds: 90 });
 
     answer(400, { code: 'validation_failed', detail: 'bad', fields: [{ path: 'phone', message: 'Not a valid phone number' }] });
     const invalid = await request('/api/contacts', { method: 'POST', body: {} }).catch((e: unknown) => e);

@@ -18,8 +18,8 @@ describe('describeError', () => {
   });
 
   it('adds when to try again when the server said', async () => {
-    const error = new ApiError(429, 'account_locked', 'locked', [], 600);
-    expect(describeError(await translator('en'), error, 'en')).toMatch(/^This account is locked.* You can try again at \d{1,2}:\d{2}/);
+    const error = new ApiError(429, 'too_many_requests', 'slow down', [], 600);
+    expect(describeError(await translator('en'), error, 'en')).toMatch(/^Too many attempts.* You can try again at \d{1,2}:\d{2}/);
   });
 
   it('treats anything that is not an ApiError as an internal error', async () => {

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from './config.js';
+
+const base = { KESHER_SECRET: 'x', KESHER_DATA_DIR: '/nonexistent' };
+
+describe('rate limit settings from the environment', () => {
+  test('defaults: 50 a second with bursts of 200, 10 failed logins a minute per address, 3 workspaces', () => {
+    const config = loadConfig(base);
+    expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
+    expect(config.loginRateLimit).toEqual({ perSecond: 10 / 60, burst: 20 });
+    expect(config.maxWorkspacesPerUser).toBe(3);
+  });
+
+  test('reads every variable, and 0 turns the API limit off', () => {
+    const config = loadConfig({
+      ...base, KESHER_RATE_LIMIT_PER_SECOND: '5', KESHER_RATE_LIMIT_BURST: '8', KESHER_LOGIN_RATE_LIMIT_PER_MINUTE: '6',
+      KESHER_LOGIN_RATE_LIMIT_BURST: '4', KESHER_MAX_WORKSPACES_PER_USER: '1',
+    });
+    expect(config).toMatchObject({ rateLimit: { perSecond: 5, burst: 8 }, loginRateLimit: { perSecond: 0.1, burst: 4 }, maxWorkspacesPerUser: 1 });
+    expect(loadConfig({ ...base, KESHER_RATE_LIMIT_PER_SECOND: '0' }).rateLimit).toBeNull();
+  });
+
+  test('a value that is not a number, or a burst below 1, stops the start', () => {
+    expect(() => loadConfig({ ...base, KESHER_RATE_LIMIT_PER_SECOND: '50/s' })).toThrow(/KESHER_RATE_LIMIT_PER_SECOND/);
+    expect(() => loadConfig({ ...base, KESHER_RATE_LIMIT_BURST: '0.5' })).toThrow(/KESHER_RATE_LIMIT_BURST/);
+    expect(() => loadConfig({ ...base, KESHER_LOGIN_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/KESHER_LOGIN_RATE_LIMIT_PER_MINUTE/);
+  });
+});
