@@ -7,7 +7,7 @@ import { createUser, findUserByEmail, toUser } from '../domain/users/service.js'
 import { addMember, createWorkspace } from '../domain/workspaces/service.js';
 import type { Role } from '../domain/workspaces/schema.js';
 
-export const demoLogin = { email: 'demo@kesher.dev', password: 'kesher-demo-1234' } as const;
+export const demoLogin = { email: 'demo@kesher.dev', password: 'kesher-sample-2026' } as const;
 export const demoSlug = 'demo';
 
 export interface SeedOptions {

@@ -2,7 +2,23 @@ import { z } from 'zod';
 import { localeSchema, workspaceSchema } from '../workspaces/schema.js';
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
-export const passwordSchema = z.string().min(10, 'At least 10 characters').max(256);
+/** Length rule of a new password; the server adds `passwordProblem` and the common-password check. */
+export const minPasswordLength = 10;
+export const passwordSchema = z.string().min(minPasswordLength, `At least ${minPasswordLength} characters`).max(256);
+
+/**
+ * The part of the password policy that needs no word list, shared by the server and the web form:
+ * the password may not contain the email's local part or any 3+ letter token of the name.
+ * Returns why the password is refused, or undefined.
+ */
+export function passwordProblem(password: string, person: { email?: string; name?: string }): string | undefined {
+  const lower = password.toLowerCase();
+  const local = person.email?.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 3 && lower.includes(local)) return 'Must not contain your email address';
+  const tokens = person.name?.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  if (tokens.some((token) => lower.includes(token))) return 'Must not contain your name';
+  return undefined;
+}
 
 export const userSchema = z.object({
   id: z.uuid(),
