@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema, workspaceSchema } from '../workspaces/schema.js';
+import { localeSchema, membershipNoticeSchema, workspaceSchema } from '../workspaces/schema.js';
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 /** Length rule of a new password; the server adds `passwordProblem` and the common-password check. */
@@ -42,11 +42,15 @@ export const loginSchema = z.strictObject({
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
-/** What the browser learns about its session: who, where, and the CSRF token for writes. */
+/**
+ * What the browser learns about its session: who, where (null: no workspace chosen yet, the web
+ * shows the user's workspaces to pick from), memberships not yet announced, and the CSRF token.
+ */
 export const sessionInfoSchema = z.object({
   user: userSchema,
   workspace: workspaceSchema.nullable(),
   workspaces: z.array(workspaceSchema),
+  notices: z.array(membershipNoticeSchema),
   csrfToken: z.string(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -12,6 +12,8 @@ export const users = pgTable(
     locale: text('locale').notNull().default('he'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** The workspace the user opened last; login lands there while they are still a member. */
+    lastWorkspaceId: uuid('last_workspace_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
