@@ -2,11 +2,11 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Ctx } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { requireGrantable, requirePermission } from '../../server/auth/permissions.js';
+import { lowerRole, requireGrantable, requirePermission } from '../../server/auth/permissions.js';
 import { randomToken, sha256 } from '../../server/auth/tokens.js';
-import { createUser, findUserByEmail, toUser } from '../users/service.js';
+import { createUser, findUserByEmail } from '../users/service.js';
 import type { User } from '../users/schema.js';
-import { addMember } from '../workspaces/service.js';
+import { addMember, findMembershipRole, listUserWorkspaces, setLastWorkspace } from '../workspaces/service.js';
 import type { Role } from '../workspaces/schema.js';
 import { acceptInvitationSchema, createInvitationSchema, type Invitation } from './schema.js';
 import { invitations } from './table.js';
@@ -35,7 +35,8 @@ export async function createInvitation(ctx: Ctx, input: unknown) {
       ...data,
       workspaceId: ctx.workspaceId,
       tokenHash: sha256(token),
-      invitedBy: ctx.user?.id ?? null,
+      // The human behind the request (also when an API key invites): their role caps the invitation.
+      invitedBy: ctx.actorUserId,
       expiresAt: new Date(Date.now() + invitationDays * 24 * 3600 * 1000),
     })
     .returning();
@@ -62,14 +63,23 @@ export async function revokeInvitation(ctx: Ctx, id: string) {
   if (rows.length === 0) throw notFound('Invitation');
 }
 
+/** What accepting tells the caller: where they are now and with which role; never anyone else's identity. */
+export interface AcceptedInvitation {
+  user: User;
+  workspace: { id: string; name: string };
+  role: Role;
+}
+
 /**
- * Accepts an invitation: joins an existing account with the invited email, or creates the account
- * (name and password required then). Returns the user and the workspace joined.
+ * Accepts an invitation with the invited person's consent. An email that has an account is accepted
+ * only in a session of that account (`caller`); for a new email the person chooses a name and a
+ * password (the password policy applies) and the account is created. The role is the lower of the
+ * invitation's and its inviter's current role; an inviter who is no longer a member voids it.
  */
-export async function acceptInvitation(db: Db, input: unknown): Promise<{ user: User; workspaceId: string }> {
+export async function acceptInvitation(db: Db, input: unknown, caller: User | null): Promise<AcceptedInvitation> {
   const { token, name, password } = acceptInvitationSchema.parse(input);
   const workspaceId = token.split('.')[0] ?? '';
-  if (!/^[0-9a-f-]{36}$/.test(workspaceId)) throw notFound('Invitation');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(workspaceId)) throw notFound('Invitation');
   const [row] = await db
     .select()
     .from(invitations)
@@ -83,10 +93,12 @@ export async function acceptInvitation(db: Db, input: unknown): Promise<{ user: 
       ),
     );
   if (!row) throw notFound('Invitation');
-  const existing = await findUserByEmail(db, row.email);
-  let user: User;
-  if (existing) user = toUser(existing);
-  else {
+  // Another account's session looks like a wrong token: it learns nothing about who owns the email.
+  if (caller && caller.email.toLowerCase() !== row.email.toLowerCase()) throw notFound('Invitation');
+  if (!caller) {
+    if (await findUserByEmail(db, row.email)) {
+      throw new AppError('unauthenticated', 'Log in as the invited account to accept');
+    }
     if (!name || !password) {
       throw new AppError('validation_failed', 'Choose a name and a password for your new account', {
         fields: [
@@ -95,16 +107,23 @@ export async function acceptInvitation(db: Db, input: unknown): Promise<{ user: 
         ],
       });
     }
-    user = await createUser(db, { email: row.email, name, password });
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: sql`now()` })
       .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, row.id), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id });
     if (claimed.length === 0) throw notFound('Invitation');
-    await addMember(tx as unknown as Db, workspaceId, user.id, row.role as Role);
+    const inviterRole = row.invitedBy ? await findMembershipRole(txDb, workspaceId, row.invitedBy) : undefined;
+    if (!inviterRole) throw notFound('Invitation');
+    const user = caller ?? (await createUser(txDb, { email: row.email, name: name!, password: password! }));
+    const role = lowerRole(row.role as Role, inviterRole);
+    await addMember(txDb, workspaceId, user.id, role, { addedBy: row.invitedBy });
+    await setLastWorkspace(txDb, user.id, workspaceId);
+    // An existing membership is kept as it was, so report the role the user really has there.
+    const joined = (await listUserWorkspaces(txDb, user.id)).find((w) => w.id === workspaceId)!;
+    return { user, workspace: { id: joined.id, name: joined.name }, role: joined.role };
   });
-  return { user, workspaceId };
 }
