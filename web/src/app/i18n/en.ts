@@ -30,6 +30,15 @@ export const en: Messages = {
     label: 'Workspace',
     switched: 'Switched to the workspace {{name}}',
     none: 'You have no workspace yet. Ask an admin for an invitation.',
+    choose: 'Choose a workspace',
+    chooseHint: 'These are your workspaces. Pick one to open it.',
+  },
+  notices: {
+    title: 'Added to a workspace',
+    addedBy: 'You were added to the workspace {{workspace}} by {{by}}.',
+    added: 'You were added to the workspace {{workspace}}.',
+    open: 'Open',
+    dismiss: 'Close',
   },
   contacts: {
     title: 'Contacts',
