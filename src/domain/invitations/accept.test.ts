@@ -90,7 +90,10 @@ describe('the inviter caps the invitation', () => {
     const { workspace, ctx, inviter, token } = await invite(email, 'admin');
     const inviterMember = (await listMembers(ctx())).find((m) => m.userId === inviter.id)!;
     const ownerSession = await logIn(app, (await listMembers(ctx())).find((m) => m.role === 'owner')!.email);
+    const preview = () => app.inject({ method: 'POST', url: '/api/invitations/preview', payload: { token } });
+    expect((await preview()).json()).toEqual({ workspace: { id: workspace.id, name: workspace.name }, role: 'admin', email });
     await app.inject({ method: 'PATCH', url: `/api/members/${inviterMember.id}`, headers: ownerSession.headers, payload: { role: 'sales' } });
+    expect((await preview()).json()).toMatchObject({ role: 'sales' });
     const accepted = await accept({ token, name: 'Capped Person', password: testPassword });
     expect(accepted.json()).toMatchObject({ role: 'sales', workspace: { id: workspace.id } });
   });
@@ -102,6 +105,7 @@ describe('the inviter caps the invitation', () => {
     const ownerSession = await logIn(app, (await listMembers(ctx())).find((m) => m.role === 'owner')!.email);
     expect((await app.inject({ method: 'DELETE', url: `/api/members/${inviterMember.id}`, headers: ownerSession.headers })).statusCode).toBe(204);
     expect((await accept({ token, name: 'Orphan Person', password: testPassword })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: '/api/invitations/preview', payload: { token } })).statusCode).toBe(404);
     expect(await findUserByEmail(db, email)).toBeUndefined();
   });
 });

@@ -5,8 +5,9 @@ import { optionalUser, workspaceCtx } from '../../server/auth/plugin.js';
 import { sessionInfo, setSessionCookie } from '../../server/auth/routes.js';
 import { createSession, setSessionWorkspace } from '../../server/auth/sessions.js';
 import { commonErrors, idParams, noContent } from '../../server/route-kit.js';
-import { acceptedInvitationSchema, acceptInvitationSchema, createdInvitationSchema, createInvitationSchema, invitationSchema } from './schema.js';
-import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from './service.js';
+import { acceptedInvitationSchema, acceptInvitationSchema, invitationPreviewSchema, invitationTokenSchema, createdInvitationSchema, createInvitationSchema, invitationSchema } from './schema.js';
+import { acceptInvitation, previewInvitation } from './accept.js';
+import { createInvitation, listInvitations, revokeInvitation } from './service.js';
 
 const tags = ['invitations'];
 
@@ -37,6 +38,20 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }>
       await revokeInvitation(workspaceCtx(db, request), request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/preview',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'What an invitation offers (workspace, role now, invited email), for the accept page; the token goes in the body, never in a URL',
+        body: invitationTokenSchema,
+        response: { 200: invitationPreviewSchema, ...commonErrors },
+      },
+    },
+    (request) => previewInvitation(db, request.body),
   );
 
   app.post(

@@ -27,6 +27,16 @@ export const acceptedInvitationSchema = z.object({
   role: roleSchema,
 });
 
+export const invitationTokenSchema = z.strictObject({ token: z.string().min(10).max(300) });
+
+/** What the token's holder may see before accepting: where, with which role, for which email. */
+export const invitationPreviewSchema = z.object({
+  workspace: z.object({ id: z.uuid(), name: z.string() }),
+  role: roleSchema,
+  email: z.string(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
 export const acceptInvitationSchema = z.strictObject({
   token: z.string().min(10).max(300),
   /** Needed only when the invited email has no Kesher account yet. */

@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { AppError } from '../../server/errors.js';
-import { minPasswordLength, passwordProblem } from './schema.js';
+import { minPasswordLength, passwordProblem, passwordReasons } from './schema.js';
 
 // zxcvbn-ts with its common-password and diceware lists (see docs/decisions.md); built once, on first use.
 let estimator: ZxcvbnFactory | undefined;
@@ -18,8 +18,8 @@ const minScore = 3;
 export async function checkNewPassword(password: string, person: { email: string; name: string }) {
   const reason =
     password.length < minPasswordLength
-      ? `At least ${minPasswordLength} characters`
+      ? passwordReasons.short
       : (passwordProblem(password, person) ??
-        ((await strength().check(password)).score < minScore ? 'Too common or too easy to guess' : undefined));
+        ((await strength().check(password)).score < minScore ? passwordReasons.common : undefined));
   if (reason) throw new AppError('validation_failed', `Password refused: ${reason}`, { fields: [{ path: 'password', message: reason }] });
 }

@@ -4,7 +4,16 @@ import { localeSchema, membershipNoticeSchema, workspaceSchema } from '../worksp
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
 /** Length rule of a new password; the server adds `passwordProblem` and the common-password check. */
 export const minPasswordLength = 10;
-export const passwordSchema = z.string().min(minPasswordLength, `At least ${minPasswordLength} characters`).max(256);
+
+/** Why a new password is refused: the `message` of the `password` field error (the web translates it). */
+export const passwordReasons = {
+  short: `At least ${minPasswordLength} characters`,
+  email: 'Must not contain your email address',
+  name: 'Must not contain your name',
+  common: 'Too common or too easy to guess',
+} as const;
+
+export const passwordSchema = z.string().min(minPasswordLength, passwordReasons.short).max(256);
 
 /**
  * The part of the password policy that needs no word list, shared by the server and the web form:
@@ -14,9 +23,9 @@ export const passwordSchema = z.string().min(minPasswordLength, `At least ${minP
 export function passwordProblem(password: string, person: { email?: string; name?: string }): string | undefined {
   const lower = password.toLowerCase();
   const local = person.email?.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 3 && lower.includes(local)) return 'Must not contain your email address';
+  if (local.length >= 3 && lower.includes(local)) return passwordReasons.email;
   const tokens = person.name?.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
-  if (tokens.some((token) => lower.includes(token))) return 'Must not contain your name';
+  if (tokens.some((token) => lower.includes(token))) return passwordReasons.name;
   return undefined;
 }
 
