@@ -1,29 +1,7 @@
-import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { pinLanguage } from './support/app.js';
 import { screenshot, useBrowser } from './support/browser.js';
-
-const password = 'correct-horse-battery';
-const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** Logs this context's request client in and returns the CSRF token for its writes. */
-async function apiLogIn(request: APIRequestContext, login: { email: string; password: string }) {
-  const response = await request.post('/api/auth/login', { data: login });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
-
-async function inviteToActiveWorkspace(request: APIRequestContext, csrf: string, email: string, role = 'sales') {
-  const response = await request.post('/api/invitations', { headers: { 'x-csrf-token': csrf }, data: { email, role } });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { token: string }).token;
-}
-
-/** A new person accepts in `page`'s browser context: the answer logs them in there. */
-async function acceptAsNewPerson(page: Page, token: string, name: string) {
-  const response = await page.request.post('/api/invitations/accept', { data: { token, name, password } });
-  expect(response.status()).toBe(200);
-}
+import { acceptAsNewPerson, apiLogIn, csrfOf, inviteToActiveWorkspace, newPassword, openOwnWorkspace, stamp } from './support/invitations.js';
 
 describe('"you were added" notice and choosing a workspace', () => {
   const browser = useBrowser();
@@ -64,15 +42,10 @@ describe('"you were added" notice and choosing a workspace', () => {
     const benEmail = `ben-${stamp()}@example.test`;
     await acceptAsNewPerson(ben, await inviteToActiveWorkspace(owner.request, ownerCsrf, benEmail), 'Ben Katz');
 
-    const annaCsrf = ((await (await anna.request.get('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
-    const created = await anna.request.post('/api/workspaces', {
-      headers: { 'x-csrf-token': annaCsrf },
-      data: { name: 'Anna Studio', slug: `anna-${stamp()}`, defaultLocale: 'en' },
-    });
-    const studio = (await created.json()) as { id: string };
-    await anna.request.post('/api/auth/workspace', { headers: { 'x-csrf-token': annaCsrf }, data: { workspaceId: studio.id } });
+    const annaCsrf = await csrfOf(anna.request);
+    await openOwnWorkspace(anna.request, annaCsrf, 'Anna Studio');
     const benToken = await inviteToActiveWorkspace(anna.request, annaCsrf, benEmail, 'viewer');
-    const benCsrf = ((await (await ben.request.get('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
+    const benCsrf = await csrfOf(ben.request);
     expect((await ben.request.post('/api/invitations/accept', { headers: { 'x-csrf-token': benCsrf }, data: { token: benToken } })).status()).toBe(200);
 
     // Anna removes Ben from her studio, the workspace he opened last: his next login lands nowhere.
@@ -84,7 +57,7 @@ describe('"you were added" notice and choosing a workspace', () => {
     await pinLanguage(page, 'en');
     await page.goto('/login');
     await page.getByTestId('login-email').fill(benEmail);
-    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-password').fill(newPassword);
     await page.getByTestId('login-submit').click();
     await page.getByTestId('choose-workspace').waitFor();
     const options = page.getByTestId('choose-workspace-option');

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipNotice } from '../../../../src/domain/workspaces/schema.js';
+import { isolate } from '../../app/i18n/textDirection.js';
 import { markNoticesSeen } from './api.js';
 import { useSession } from './useSession.js';
 import { useSwitchWorkspace } from './useSwitchWorkspace.js';
@@ -10,9 +11,6 @@ import { useSwitchWorkspace } from './useSwitchWorkspace.js';
  * "You were added to workspace X by Y", the first time the user sees that membership: shown notices
  * are marked seen at once (the server then stops sending them) and stay on screen until closed.
  */
-// First-strong isolates: a Hebrew workspace name inside an English sentence (or the reverse) keeps its order.
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
 export function MembershipNotices() {
   const { t } = useTranslation();
   const session = useSession().data;
