@@ -41,6 +41,9 @@ describe('kesher CLI', () => {
     const short = await kesher('user', 'create', '--email', `x-${email}`, '--name', 'X', '--password', 'short');
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('password');
+    const common = await kesher('user', 'create', '--email', `z-${email}`, '--name', 'Z', '--password', 'password1234');
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain('Too common or too easy to guess');
     const noWorkspace = await kesher('user', 'create', '--email', `y-${email}`, '--name', 'Y', '--password', 'a-long-password', '--workspace', 'no-such');
     expect(noWorkspace.code).toBe(1);
     expect(noWorkspace.stderr).toContain('No workspace no-such');

@@ -40,7 +40,7 @@ user
   .description('create a user (password from --password or the KESHER_PASSWORD environment variable)')
   .requiredOption('--email <email>', 'login email')
   .requiredOption('--name <name>', 'full name')
-  .option('--password <password>', 'at least 10 characters')
+  .option('--password <password>', '10+ characters, not common, not containing the email or name')
   .addOption(new Option('--locale <locale>', 'language').choices(['he', 'en']).default('he'))
   .option('--workspace <slug>', 'add the user to this workspace')
   .addOption(new Option('--role <role>', 'role in --workspace').choices([...roles]).default('sales'))

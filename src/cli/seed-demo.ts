@@ -4,10 +4,10 @@ import type { Db } from '../db/client.js';
 import { companies, contacts, workspaces } from '../db/tables.js';
 import { normalisePhone } from '../domain/contacts/service.js';
 import { createUser, findUserByEmail, toUser } from '../domain/users/service.js';
-import { addMember, createWorkspace } from '../domain/workspaces/service.js';
+import { addMember, createWorkspace, setLastWorkspace } from '../domain/workspaces/service.js';
 import type { Role } from '../domain/workspaces/schema.js';
 
-export const demoLogin = { email: 'demo@kesher.dev', password: 'kesher-demo-1234' } as const;
+export const demoLogin = { email: 'demo@kesher.dev', password: 'kesher-sample-2026' } as const;
 export const demoSlug = 'demo';
 
 export interface SeedOptions {
@@ -60,7 +60,9 @@ export async function seedDemo(db: Db, options: SeedOptions = {}) {
   const workspace = await createWorkspace({ db, user: owner }, { name: 'קשר — הדגמה', slug: demoSlug, defaultLocale: 'he' });
   for (const { role, ...colleague } of colleagues) {
     const user = (await findUserByEmail(db, colleague.email)) ?? (await createUser(db, { ...colleague, password: demoLogin.password }));
-    await addMember(db, workspace.id, user.id, role);
+    // Demo colleagues have "used" the demo already: their login lands there, with no "you were added" notice.
+    await addMember(db, workspace.id, user.id, role, { seen: true });
+    await setLastWorkspace(db, user.id, workspace.id);
   }
 
   const companyNames = [

@@ -117,7 +117,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
-  await app.register(invitationRoutes, { prefix: '/api/invitations', db });
+  await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

@@ -10,6 +10,8 @@ export interface Ctx {
   /** The person acting; null when an API key acts. */
   user: User | null;
   apiKeyId: string | null;
+  /** The human behind the action: the user, or the creator of the acting API key. */
+  actorUserId: string | null;
 }
 
 /** What a request has before it has chosen a workspace (a logged-in user with no active workspace). */

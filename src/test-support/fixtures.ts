@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { createUser } from '../domain/users/service.js';
-import { addMember, createWorkspace } from '../domain/workspaces/service.js';
+import { addMember, createWorkspace, setLastWorkspace } from '../domain/workspaces/service.js';
 import type { Role } from '../domain/workspaces/schema.js';
 import type { App } from '../server/app.js';
 import type { Ctx } from '../server/context.js';
@@ -19,14 +19,15 @@ export async function makeUser(db: Db, name = 'Test User') {
 export async function makeWorkspace(db: Db) {
   const owner = await makeUser(db, 'Owner');
   const workspace = await createWorkspace({ db, user: owner }, { name: `Workspace ${unique()}`, slug: `ws-${unique()}` });
-  const ctx = (role: Role = 'owner'): Ctx => ({ db, workspaceId: workspace.id, role, user: owner, apiKeyId: null });
+  const ctx = (role: Role = 'owner'): Ctx => ({ db, workspaceId: workspace.id, role, user: owner, apiKeyId: null, actorUserId: owner.id });
   return { workspace, owner, ctx };
 }
 
-/** A new user with `role` in the workspace. */
+/** A new user with `role` in the workspace, who has opened it already (their login lands there). */
 export async function makeMember(db: Db, workspaceId: string, role: Role) {
   const user = await makeUser(db, `Member ${role}`);
-  await addMember(db, workspaceId, user.id, role);
+  await addMember(db, workspaceId, user.id, role, { seen: true });
+  await setLastWorkspace(db, user.id, workspaceId);
   return user;
 }
 

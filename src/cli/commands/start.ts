@@ -18,7 +18,7 @@ export async function start(options: { demo: boolean }) {
     bar.stop();
     demoNote = `\n  Demo login: ${login.email} / ${login.password}`;
   } else if (options.demo) {
-    demoNote = '\n  Demo login (if the demo workspace was seeded): demo@kesher.dev / kesher-demo-1234';
+    demoNote = '\n  Demo login (if the demo workspace was seeded): demo@kesher.dev / kesher-sample-2026';
   }
   const app = await buildApp({ db: handle.db, secret: config.secret, trustProxy: config.trustProxy,
     rateLimits: { api: config.rateLimit ?? false, login: config.loginRateLimit },

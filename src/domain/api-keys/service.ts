@@ -2,9 +2,10 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Ctx } from '../../server/context.js';
 import { notFound } from '../../server/errors.js';
-import { requireGrantable, requirePermission } from '../../server/auth/permissions.js';
+import { lowerRole, requireGrantable, requirePermission } from '../../server/auth/permissions.js';
 import { randomToken, sha256 } from '../../server/auth/tokens.js';
 import type { Role } from '../workspaces/schema.js';
+import { memberships } from '../workspaces/table.js';
 import { createApiKeySchema, type ApiKey, type CreateApiKeyInput } from './schema.js';
 import { apiKeys } from './table.js';
 
@@ -39,7 +40,8 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
       workspaceId: ctx.workspaceId,
       hint: `${secret.slice(-6)}`,
       keyHash: sha256(secret),
-      createdBy: ctx.user?.id ?? null,
+      // A key made by a key is made by the human behind it, so the chain stays capped by that person.
+      createdBy: ctx.actorUserId,
     })
     .returning();
   return { apiKey: toApiKey(row!), secret };
@@ -65,20 +67,42 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
   if (rows.length === 0) throw notFound('API key');
 }
 
-/** Finds the live key for a bearer token; records its use at most once a minute. */
+/** Revokes every live key a member created (they are leaving the workspace); run in the removal's transaction. */
+export async function revokeApiKeysOfUser(db: Db, workspaceId: string, userId: string) {
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
+}
+
+/**
+ * Finds the live key for a bearer token, with its creator's current membership in one indexed query:
+ * the key acts with the lower of its own role and its creator's, and not at all once the creator is
+ * no longer a member (or unknown). Records its use at most once a minute.
+ */
 export async function authenticateApiKey(db: Db, key: string) {
   const parsed = parseKey(key);
   if (!parsed) return undefined;
   const [row] = await db
-    .select()
+    .select({ key: apiKeys, creatorRole: memberships.role })
     .from(apiKeys)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.workspaceId, apiKeys.workspaceId), eq(memberships.userId, apiKeys.createdBy)),
+    )
     .where(and(eq(apiKeys.workspaceId, parsed.workspaceId), eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
   if (!row) return undefined;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+  const { key: found, creatorRole } = row;
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await db
       .update(apiKeys)
       .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiKeys.workspaceId, row.workspaceId), eq(apiKeys.id, row.id)));
+      .where(and(eq(apiKeys.workspaceId, found.workspaceId), eq(apiKeys.id, found.id)));
   }
-  return { workspaceId: row.workspaceId, apiKeyId: row.id, role: row.role as Role };
+  return {
+    workspaceId: found.workspaceId,
+    apiKeyId: found.id,
+    role: lowerRole(found.role as Role, creatorRole as Role),
+    actorUserId: found.createdBy!,
+  };
 }

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { workspaceCtx } from '../../server/auth/plugin.js';
+import { optionalUser, workspaceCtx } from '../../server/auth/plugin.js';
+import { sessionInfo, setSessionCookie } from '../../server/auth/routes.js';
+import { createSession, setSessionWorkspace } from '../../server/auth/sessions.js';
 import { commonErrors, idParams, noContent } from '../../server/route-kit.js';
-import { userSchema } from '../users/schema.js';
-import { acceptInvitationSchema, createdInvitationSchema, createInvitationSchema, invitationSchema } from './schema.js';
-import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from './service.js';
+import { acceptedInvitationSchema, acceptInvitationSchema, invitationPreviewSchema, invitationTokenSchema, createdInvitationSchema, createInvitationSchema, invitationSchema } from './schema.js';
+import { acceptInvitation, previewInvitation } from './accept.js';
+import { createInvitation, listInvitations, revokeInvitation } from './service.js';
 
 const tags = ['invitations'];
 
-export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }> = async (app, { db, secret }) => {
   app.get(
     '/',
     { schema: { tags, summary: 'Open invitations (admins)', response: { 200: z.object({ items: z.array(invitationSchema) }), ...commonErrors } } },
@@ -39,16 +41,46 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   );
 
   app.post(
-    '/accept',
+    '/preview',
     {
       config: { auth: 'public' },
       schema: {
         tags,
-        summary: 'Accept an invitation (creates the account when the email has none); then log in',
-        body: acceptInvitationSchema,
-        response: { 200: z.object({ user: userSchema, workspaceId: z.uuid() }), ...commonErrors },
+        summary: 'What an invitation offers (workspace, role now, invited email), for the accept page; the token goes in the body, never in a URL',
+        body: invitationTokenSchema,
+        response: { 200: invitationPreviewSchema, ...commonErrors },
       },
     },
-    (request) => acceptInvitation(db, request.body),
+    (request) => previewInvitation(db, request.body),
+  );
+
+  app.post(
+    '/accept',
+    {
+      // Anyone may call it, but a session that is sent is identified (and needs the CSRF token).
+      config: { auth: 'optional' },
+      schema: {
+        tags,
+        summary:
+          'Accept an invitation. An email with an account: only in that account’s session (401 without one). ' +
+          'A new email: give name and password; the account is created and logged in. ' +
+          'The role is the lower of the invitation’s and the inviter’s current role; an invitation whose inviter left is void (404).',
+        body: acceptInvitationSchema,
+        response: { 200: acceptedInvitationSchema, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const caller = optionalUser(request);
+      const accepted = await acceptInvitation(db, request.body, caller?.user ?? null);
+      let token = caller?.token;
+      if (token) await setSessionWorkspace(db, token, accepted.workspace.id);
+      else {
+        const created = await createSession(db, accepted.user.id, accepted.workspace.id);
+        token = created.token;
+        setSessionCookie(reply, created.token, created.expiresAt, request.protocol === 'https');
+      }
+      const session = await sessionInfo(db, secret, token, accepted.user, accepted.workspace.id);
+      return { session, workspace: accepted.workspace, role: accepted.role };
+    },
   );
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, passwordSchema } from '../users/schema.js';
+import { emailSchema, passwordSchema, sessionInfoSchema } from '../users/schema.js';
 import { roleSchema } from '../workspaces/schema.js';
 
 export const invitationSchema = z.object({
@@ -19,6 +19,23 @@ export const createInvitationSchema = z.strictObject({
 
 /** The token is in this answer only; the invitee brings it back to accept. */
 export const createdInvitationSchema = z.object({ invitation: invitationSchema, token: z.string() });
+
+/** The answer to accepting: the caller's session (set as a cookie for a new account) and where they joined. */
+export const acceptedInvitationSchema = z.object({
+  session: sessionInfoSchema,
+  workspace: z.object({ id: z.uuid(), name: z.string() }),
+  role: roleSchema,
+});
+
+export const invitationTokenSchema = z.strictObject({ token: z.string().min(10).max(300) });
+
+/** What the token's holder may see before accepting: where, with which role, for which email. */
+export const invitationPreviewSchema = z.object({
+  workspace: z.object({ id: z.uuid(), name: z.string() }),
+  role: roleSchema,
+  email: z.string(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 export const acceptInvitationSchema = z.strictObject({
   token: z.string().min(10).max(300),

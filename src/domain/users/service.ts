@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../server/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../server/auth/passwords.js';
+import { checkNewPassword } from './password-policy.js';
 import { createUserSchema, type CreateUserInput, type LoginInput, type User } from './schema.js';
 import { users } from './table.js';
 
@@ -19,6 +20,7 @@ const isUniqueViolation = (error: unknown) =>
 
 export async function createUser(db: Db, input: CreateUserInput): Promise<User> {
   const data = createUserSchema.parse(input);
+  await checkNewPassword(data.password, data);
   const passwordHash = await hashPassword(data.password);
   try {
     const [row] = await db

@@ -10,6 +10,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('he'),
+    /** The workspace the user opened last; login lands there while they are still a member. */
+    lastWorkspaceId: uuid('last_workspace_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { userCtx, workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors, idParams, problemSchema } from '../../server/route-kit.js';
+import { commonErrors, idParams, noContent, problemSchema } from '../../server/route-kit.js';
 import { createWorkspaceSchema, memberSchema, updateMemberSchema, workspaceSchema } from './schema.js';
-import { createWorkspace, listMembers, listUserWorkspaces, updateMemberRole } from './service.js';
+import { createWorkspace, listMembers, listUserWorkspaces, removeMember, updateMemberRole } from './service.js';
 
 export const workspaceRoutes: FastifyPluginAsyncZod<{ db: Db; maxWorkspacesPerUser: number }> = async (app, { db, maxWorkspacesPerUser }) => {
   app.get(
@@ -48,5 +48,21 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ db: Db; maxWorkspacesPerUs
       },
     },
     (request) => updateMemberRole(workspaceCtx(db, request), request.params.id, request.body.role),
+  );
+
+  app.delete(
+    '/members/:id',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Remove a member (admins; never someone ranked above you), or leave (your own membership). Revokes their API keys; the last owner stays',
+        params: idParams,
+        response: { 204: noContent, ...commonErrors, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(workspaceCtx(db, request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -41,4 +41,14 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** "You were added to workspace X by Y", shown once; `addedBy` is null when an operator added the member. */
+export const membershipNoticeSchema = z.object({
+  workspace: z.object({ id: z.uuid(), name: z.string() }),
+  addedBy: z.string().nullable(),
+  addedAt: z.iso.datetime({ offset: true }),
+});
+export type MembershipNotice = z.infer<typeof membershipNoticeSchema>;
+
+export const seenNoticesSchema = z.strictObject({ workspaceIds: z.array(z.uuid()).min(1).max(100) });
+
 export const updateMemberSchema = z.strictObject({ role: roleSchema });

@@ -1,17 +1,19 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Ctx, UserCtx } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { requireGrantable, requirePermission } from '../../server/auth/permissions.js';
+import { outranks, requireGrantable, requirePermission } from '../../server/auth/permissions.js';
 import { users } from '../users/table.js';
 import { isUniqueViolation } from '../users/service.js';
+import { revokeApiKeysOfUser } from '../api-keys/service.js';
 import { createWorkspaceSchema, type CreateWorkspaceInput, type Member, type Role, type Workspace } from './schema.js';
 import { memberships, workspaces } from './table.js';
 
 /**
  * Creates a workspace with the caller as its owner, in one transaction. With `maxPerUser` the count of
  * workspaces the caller created is taken under a lock on the caller's user row, so two concurrent
- * creates at the cap cannot both pass.
+ * creates at the cap cannot both pass. A user's first workspace becomes the one their login lands in;
+ * creating more does not move them.
  */
 export async function createWorkspace(ctx: UserCtx, input: CreateWorkspaceInput, limit: { maxPerUser?: number } = {}): Promise<Workspace> {
   const data = createWorkspaceSchema.parse(input);
@@ -25,7 +27,11 @@ export async function createWorkspace(ctx: UserCtx, input: CreateWorkspaceInput,
         }
       }
       const [row] = await tx.insert(workspaces).values({ ...data, createdBy: ctx.user.id }).returning();
-      await tx.insert(memberships).values({ workspaceId: row!.id, userId: ctx.user.id, role: 'owner' });
+      await tx.insert(memberships).values({ workspaceId: row!.id, userId: ctx.user.id, role: 'owner', noticeSeenAt: sql`now()` });
+      await tx
+        .update(users)
+        .set({ lastWorkspaceId: sql`coalesce(${users.lastWorkspaceId}, ${row!.id})` })
+        .where(eq(users.id, ctx.user.id));
       const { id, name, slug, defaultLocale } = row!;
       return { id, name, slug, defaultLocale: defaultLocale as Workspace['defaultLocale'], role: 'owner' as const };
     });
@@ -61,9 +67,36 @@ export async function findMembershipRole(db: Db, workspaceId: string, userId: st
   return row?.role as Role | undefined;
 }
 
-/** Adds a user to a workspace (invitation accepted, CLI); keeps an existing membership as it is. */
-export async function addMember(db: Db, workspaceId: string, userId: string, role: Role) {
-  await db.insert(memberships).values({ workspaceId, userId, role }).onConflictDoNothing();
+/**
+ * Adds a user to a workspace (invitation accepted, CLI); keeps an existing membership as it is.
+ * `addedBy` is shown to the new member in the "you were added" notice; `seen` skips that notice.
+ */
+export async function addMember(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+  { addedBy = null, seen = false }: { addedBy?: string | null; seen?: boolean } = {},
+) {
+  await db
+    .insert(memberships)
+    .values({ workspaceId, userId, role, addedBy, noticeSeenAt: seen ? sql`now()` : null })
+    .onConflictDoNothing();
+}
+
+/** The workspace a login lands in: the one the user opened last, if they are still a member there. */
+export async function findLandingWorkspaceId(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ workspaceId: memberships.workspaceId })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.workspaceId, users.lastWorkspaceId), eq(memberships.userId, users.id)))
+    .where(eq(users.id, userId));
+  return row?.workspaceId ?? null;
+}
+
+/** Remembers the workspace the user just opened, for their next login. */
+export async function setLastWorkspace(db: Db, userId: string, workspaceId: string) {
+  await db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, userId));
 }
 
 export async function listMembers(ctx: Ctx): Promise<Member[]> {
@@ -107,4 +140,31 @@ export async function updateMemberRole(ctx: Ctx, memberId: string, role: Role): 
   });
   const member = (await listMembers(ctx)).find((m) => m.id === memberId);
   return member!;
+}
+
+/**
+ * Removes a member (members:manage; never someone ranked above you) or lets a member leave; the last
+ * owner stays. Their API keys are revoked in the same transaction; their sessions lose the workspace
+ * because every request checks membership.
+ */
+export async function removeMember(ctx: Ctx, memberId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const members = await tx
+      .select({ id: memberships.id, userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.workspaceId, ctx.workspaceId))
+      .for('update');
+    const target = members.find((m) => m.id === memberId);
+    const leaving = target !== undefined && ctx.user !== null && target.userId === ctx.user.id;
+    if (!leaving) requirePermission(ctx, 'members:manage');
+    if (!target) throw notFound('Member');
+    if (!leaving && outranks(target.role as Role, ctx.role)) {
+      throw new AppError('forbidden', `Your role (${ctx.role}) may not remove a member with role ${target.role}`);
+    }
+    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
+      throw new AppError('conflict', 'A workspace keeps at least one owner');
+    }
+    await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
+    await revokeApiKeysOfUser(tx as unknown as Db, ctx.workspaceId, target.userId);
+  });
 }

@@ -24,6 +24,10 @@ export const memberships = pgTable(
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    /** Who added the member (the inviter); null for the creator and for the CLI. */
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When the member saw "you were added to X by Y"; null while that notice is pending. */
+    noticeSeenAt: timestamp('notice_seen_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -4,7 +4,7 @@ import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js
 
 const { db, app } = await useTestApp();
 const spec = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-const publicRoutes = ['POST /api/auth/login', 'POST /api/invitations/accept', 'GET /healthz', 'GET /readyz'];
+const publicRoutes = ['POST /api/auth/login', 'POST /api/invitations/accept', 'POST /api/invitations/preview', 'GET /healthz', 'GET /readyz'];
 const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
   Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
 );

@@ -33,6 +33,12 @@ export function requirePermission(ctx: Pick<Ctx, 'role'>, permission: Permission
 /** Rank for "may not grant more than you have": invitations and API keys. */
 const rank: Record<Role, number> = { owner: 6, admin: 5, manager: 4, sales: 3, service: 3, marketing: 3, viewer: 1 };
 
+/** The lower of two roles; on equal rank (sales, service, marketing) the first, the one granted, stays. */
+export const lowerRole = (granted: Role, cap: Role): Role => (rank[granted] <= rank[cap] ? granted : cap);
+
+/** True when role `a` ranks above role `b`. */
+export const outranks = (a: Role, b: Role) => rank[a] > rank[b];
+
 export function requireGrantable(ctx: Pick<Ctx, 'role'>, granted: Role) {
   if (rank[granted] > rank[ctx.role]) {
     throw new AppError('forbidden', `Your role (${ctx.role}) may not grant ${granted}`);

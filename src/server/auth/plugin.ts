@@ -12,12 +12,15 @@ import { limitApiRequest, throttleBadApiKey, type RateLimits } from '../rate-lim
 import { findSession, sessionCookie } from './sessions.js';
 import { csrfTokenFor, safeEqual } from './tokens.js';
 
-/** How much identity a route needs: none, a logged-in person, or a role in a workspace (the default). */
-export type AuthLevel = 'public' | 'user' | 'workspace';
+/**
+ * How much identity a route needs: none, a logged-in person, or a role in a workspace (the default).
+ * 'optional': anyone, but a session cookie that is sent is identified (and its writes need CSRF).
+ */
+export type AuthLevel = 'public' | 'optional' | 'user' | 'workspace';
 
 export type Identity =
   | { kind: 'session'; token: string; user: User; workspaceId: string | null; role: Role | null }
-  | { kind: 'apiKey'; apiKeyId: string; workspaceId: string; role: Role };
+  | { kind: 'apiKey'; apiKeyId: string; workspaceId: string; role: Role; actorUserId: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -73,6 +76,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; sec
     if (url.startsWith('/api/') && !url.startsWith('/api/docs')) await limitApiRequest(options.db, request, reply, options.limits);
     if (level === 'public') return;
     const identity = request.identity;
+    if (!identity && level === 'optional') return;
     if (!identity) throw new AppError('unauthenticated', 'Log in or send an API key');
     if (identity.kind === 'session' && !safeMethods.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
@@ -80,7 +84,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; sec
         throw new AppError('csrf_failed', 'Missing or wrong x-csrf-token header');
       }
     }
-    if (level === 'user' && identity.kind !== 'session') {
+    if ((level === 'user' || level === 'optional') && identity.kind !== 'session') {
       throw new AppError('forbidden', 'This needs a logged-in user, not an API key');
     }
     if (level === 'workspace' && !identity.workspaceId) {
@@ -98,8 +102,12 @@ export function workspaceCtx(db: Db, request: FastifyRequest): Ctx {
     role: identity.role,
     user: identity.kind === 'session' ? identity.user : null,
     apiKeyId: identity.kind === 'apiKey' ? identity.apiKeyId : null,
+    actorUserId: identity.kind === 'apiKey' ? identity.actorUserId : identity.user.id,
   };
 }
+
+/** The logged-in user of an 'optional' route, or null. */
+export const optionalUser = (request: FastifyRequest) => (request.identity?.kind === 'session' ? request.identity : null);
 
 export function userCtx(db: Db, request: FastifyRequest): UserCtx & { token: string } {
   const identity = request.identity;

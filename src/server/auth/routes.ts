@@ -11,7 +11,9 @@ import {
   type User,
 } from '../../domain/users/schema.js';
 import { setUserLocale } from '../../domain/users/service.js';
-import { listUserWorkspaces } from '../../domain/workspaces/service.js';
+import { seenNoticesSchema } from '../../domain/workspaces/schema.js';
+import { listMembershipNotices, markMembershipNoticesSeen } from '../../domain/workspaces/notices.js';
+import { findLandingWorkspaceId, listUserWorkspaces, setLastWorkspace } from '../../domain/workspaces/service.js';
 import { AppError } from '../errors.js';
 import { clientAddress, type RateLimits } from '../rate-limit.js';
 import { problemSchema } from '../route-kit.js';
@@ -26,22 +28,23 @@ export interface AuthRoutesOptions {
   limits: RateLimits;
 }
 
-async function sessionInfo(db: Db, secret: string, token: string, user: User, workspaceId: string | null): Promise<SessionInfo> {
+export async function sessionInfo(db: Db, secret: string, token: string, user: User, workspaceId: string | null): Promise<SessionInfo> {
   const workspaces = await listUserWorkspaces(db, user.id);
   return {
     user,
     workspace: workspaces.find((w) => w.id === workspaceId) ?? null,
     workspaces,
+    notices: await listMembershipNotices(db, user.id),
     csrfToken: csrfTokenFor(secret, token),
   };
 }
 
+export const setSessionCookie = (reply: FastifyReply, token: string, expires: Date, secure: boolean) =>
+  reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
+
 const problem = problemSchema;
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { db, secret, limits }) => {
-  const setCookie = (reply: FastifyReply, token: string, expires: Date, secure: boolean) =>
-    reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
-
   app.post(
     '/login',
     {
@@ -55,10 +58,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const user = await throttledLogin(db, clientAddress(request.ip), request.body, limits);
-      const [first] = await listUserWorkspaces(db, user.id);
-      const { token, expiresAt } = await createSession(db, user.id, first?.id ?? null);
-      setCookie(reply, token, expiresAt, request.protocol === 'https');
-      return sessionInfo(db, secret, token, user, first?.id ?? null);
+      // Never a workspace the user has not opened: one they were added to waits until they choose it.
+      const workspaceId = await findLandingWorkspaceId(db, user.id);
+      const { token, expiresAt } = await createSession(db, user.id, workspaceId);
+      setSessionCookie(reply, token, expiresAt, request.protocol === 'https');
+      return sessionInfo(db, secret, token, user, workspaceId);
     },
   );
 
@@ -94,7 +98,25 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       // Not a member and no such workspace look the same: another tenant's id reveals nothing.
       if (!workspaces.some((w) => w.id === request.body.workspaceId)) throw new AppError('not_found', 'Workspace not found');
       await setSessionWorkspace(db, token, request.body.workspaceId);
+      await setLastWorkspace(db, user.id, request.body.workspaceId);
       return sessionInfo(db, secret, token, user, request.body.workspaceId);
+    },
+  );
+
+  app.post(
+    '/notices/seen',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Mark "you were added to X" notices of my memberships in these workspaces as seen',
+        body: seenNoticesSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await markMembershipNoticesSeen(db, userCtx(db, request).user.id, request.body.workspaceIds);
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,12 +1,14 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage, RequireSession } from '../features/auth/index.js';
 import { contacts } from '../features/contacts/index.js';
+import { invitations } from '../features/invitations/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { NotFound } from './layout/NotFound.js';
 
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    { path: '/invite', element: <invitations.InvitePage /> },
     {
       element: (
         <RequireSession>

@@ -9,3 +9,9 @@ export function textDirection(text: string): 'ltr' | 'rtl' | undefined {
   if (letter) return /[\u0590-\u06FF]/.test(letter) ? 'rtl' : 'ltr';
   return /\d/.test(text) ? 'ltr' : undefined;
 }
+
+/**
+ * Wraps a name or address for a translated sentence in first-strong isolates (FSI…PDI), so a Hebrew
+ * name in an English sentence, or an email in a Hebrew one, keeps its own order and punctuation.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -1,15 +1,13 @@
-import { AppShell, EmptyState } from '@mantine/core';
+import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { useSession } from '../../features/auth/index.js';
+import { ChooseWorkspace, MembershipNotices, useSession } from '../../features/auth/index.js';
 import { AppHeader } from './AppHeader.js';
 import { AppNavbar } from './AppNavbar.js';
 
 /** The shell of every logged-in page: header, navbar (a drawer behind the burger on phones), content. */
 export function AppLayout() {
-  const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const workspaceId = useSession().data?.workspace?.id;
   return (
@@ -26,13 +24,14 @@ export function AppLayout() {
         <AppNavbar onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <MembershipNotices />
         {workspaceId ? (
           // Keyed by workspace: switching starts every page afresh (search, pager) instead of mixing tenants.
           <Fragment key={workspaceId}>
             <Outlet />
           </Fragment>
         ) : (
-          <EmptyState mt="xl" title={t('workspace.none')} data-testid="no-workspace" />
+          <ChooseWorkspace />
         )}
       </AppShell.Main>
     </AppShell>

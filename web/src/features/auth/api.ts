@@ -33,4 +33,8 @@ export async function switchWorkspace(workspaceId: string): Promise<SessionInfo>
   return remember(await request('/api/auth/workspace', { method: 'POST', body: { workspaceId }, schema: sessionInfoSchema }));
 }
 
+/** Marks the "you were added to X" notices of these workspaces as seen, so they are shown once. */
+export const markNoticesSeen = (workspaceIds: string[]) =>
+  request('/api/auth/notices/seen', { method: 'POST', body: { workspaceIds } });
+
 export const saveLocale = (locale: Locale) => request('/api/auth/locale', { method: 'PUT', body: { locale } });

@@ -1,0 +1,3 @@
+import { InvitePage } from './InvitePage.js';
+
+export const invitations = { InvitePage };

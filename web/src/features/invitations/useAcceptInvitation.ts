@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { sessionKey } from '../../app/queryClient.js';
+import { acceptInvitation } from './api.js';
+
+/** Accepts, then continues in the joined workspace with the session the answer carries. */
+export function useAcceptInvitation() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: acceptInvitation,
+    onSuccess: async (accepted) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      queryClient.setQueryData(sessionKey, accepted.session);
+      await navigate('/contacts', { replace: true });
+    },
+  });
+}
