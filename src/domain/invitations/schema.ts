@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rawText, text } from '../common/schema.js';
 import { emailSchema, passwordSchema } from '../users/schema.js';
 import { roleSchema } from '../workspaces/schema.js';
 
@@ -21,8 +22,8 @@ export const createInvitationSchema = z.strictObject({
 export const createdInvitationSchema = z.object({ invitation: invitationSchema, token: z.string() });
 
 export const acceptInvitationSchema = z.strictObject({
-  token: z.string().min(10).max(300),
+  token: rawText().min(10).max(300),
   /** Needed only when the invited email has no Kesher account yet. */
-  name: z.string().trim().min(1).max(120).optional(),
+  name: text().min(1).max(120).optional(),
   password: passwordSchema.optional(),
 });

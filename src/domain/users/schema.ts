@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { rawText, text } from '../common/schema.js';
 import { localeSchema, workspaceSchema } from '../workspaces/schema.js';
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
-export const passwordSchema = z.string().min(10, 'At least 10 characters').max(256);
+export const emailSchema = text().toLowerCase().pipe(z.email().max(254));
+export const passwordSchema = rawText().min(10, 'At least 10 characters').max(256);
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -14,7 +15,7 @@ export type User = z.infer<typeof userSchema>;
 
 export const createUserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1).max(120),
+  name: text().min(1).max(120),
   password: passwordSchema,
   locale: localeSchema.default('he'),
 });
@@ -22,7 +23,7 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const loginSchema = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1).max(256),
+  password: rawText().min(1).max(256),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
