@@ -111,6 +111,26 @@ describe('fuzzing every route of the OpenAPI document', () => {
     expect(routes.filter((r) => r.op.parameters?.length || r.op.requestBody).length).toBeGreaterThan(10);
   });
 
+  test('malformed credentials are a problem, never a 5xx', async () => {
+    const failures: string[] = [];
+    const tokens = malformedStrings.map(encode);
+    const attempts = [
+      ...malformedHeaders.flatMap((value) => [{ authorization: value }, { authorization: `Bearer ${value}` }]),
+      { authorization: `Bearer ksk.${workspace.id}.${'x'.repeat(5000)}` },
+      { authorization: 'Bearer ksk.not-a-uuid.x' },
+      ...tokens.map((token) => ({ cookie: `kesher_session=${token}` })),
+    ];
+    for (const headers of attempts) {
+      for (const method of ['GET', 'POST'] as const) {
+        const response = await app.inject({ method, url: '/api/contacts/', headers, payload: method === 'POST' ? { firstName: 'X' } : undefined });
+        if (response.statusCode >= 500 || !String(response.headers['content-type']).startsWith('application/problem+json')) {
+          failures.push(`${response.statusCode} ${method} ${JSON.stringify(headers).slice(0, 100)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   for (const [who, headers] of Object.entries(credentials)) {
     test(`no malformed input gets a 5xx or a non-problem error, as ${who}`, async () => {
       const failures: string[] = [];
