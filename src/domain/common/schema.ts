@@ -15,6 +15,8 @@ const singleLine = /^[^\u0000-\u001f\u007f]*$/;
 const multiLine = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 const singleLineMessage = 'Must not contain control characters (NUL, tab, line breaks and the like)';
 const multiLineMessage = 'Must not contain control characters (NUL and the like); only tab and line breaks are allowed';
+/** The messages above, so the web can show its own translation of them. */
+export const controlCharacterMessages: readonly string[] = [singleLineMessage, multiLineMessage];
 
 /** One line of text, untouched (passwords, tokens, cursors). */
 export const rawText = () => z.string().regex(singleLine, singleLineMessage);

@@ -65,6 +65,7 @@ export const en: Messages = {
     email: 'Not a valid email address',
     phone: 'Not a valid phone number',
     companyId: 'No such company in this workspace',
+    controlCharacters: 'Remove invisible control characters (for example pasted line breaks)',
   },
   errors: {
     title: 'Something went wrong',
