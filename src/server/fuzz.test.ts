@@ -58,8 +58,14 @@ function sample(name: string, schema: JsonSchema): unknown {
 }
 
 const bodySchema = (op: Operation) => op.requestBody?.content['application/json'].schema;
+// A version is sent although optional, so that a PATCH reaches its UPDATE (stale, so a 409) with the bad value.
 const validBody = (schema: JsonSchema) =>
-  Object.fromEntries((schema.required ?? []).map((key) => [key, sample(key, schema.properties![key]!)]));
+  Object.fromEntries(
+    [...(schema.required ?? []), ...('version' in (schema.properties ?? {}) ? ['version'] : [])].map((key) => [
+      key,
+      key === 'version' ? 2147483647 : sample(key, schema.properties![key]!),
+    ]),
+  );
 
 interface Probe {
   method: string;
@@ -70,7 +76,10 @@ interface Probe {
 }
 
 function* probes(method: string, path: string, op: Operation): Generator<Probe> {
-  const params = op.parameters ?? [];
+  // Writes get If-Match whether or not they declare it: a header read without a schema is where bugs hide.
+  const declared = op.parameters ?? [];
+  const ifMatch: Parameter = { in: 'header', name: 'if-match', schema: {} };
+  const params = ['PATCH', 'DELETE'].includes(method) && !declared.some((p) => p.name === 'if-match') ? [...declared, ifMatch] : declared;
   const fillPath = (values: Record<string, string> = {}) =>
     path.replace(/\{(\w+)\}/g, (_, name: string) => encode(values[name] ?? String(sample(name, { format: 'uuid' }))));
   const schema = bodySchema(op);
@@ -88,7 +97,9 @@ function* probes(method: string, path: string, op: Operation): Generator<Probe> 
       }
       yield { ...base, url: `${base.url}?${param.name}[a]=1`, what };
     } else {
-      for (const value of malformedHeaders) yield { ...base, headers: { [param.name]: value }, what };
+      // Without the body's version, which would win over If-Match.
+      const payload = body && Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'version'));
+      for (const value of malformedHeaders) yield { ...base, payload, headers: { [param.name]: value }, what };
     }
   }
   if (params.some((p) => p.in === 'query')) yield { ...base, url: `${base.url}?unknown=1`, what: 'unknown query' };
@@ -153,6 +164,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
             const problem = String(response.headers['content-type']).startsWith('application/problem+json') ? response.json() : undefined;
             const complete = problem && ['type', 'title', 'code', 'detail'].every((k) => typeof problem[k] === 'string') && problem.status === response.statusCode;
             if (!complete) failures.push(`not problem+json ${response.statusCode} ${label}: ${response.body.slice(0, 200)}`);
+            // A 400 for bad input names the field, so a client can point at it.
+            const named = (problem?.fields as { path?: unknown }[] | undefined)?.every((f) => typeof f.path === 'string' && f.path !== '');
+            if (problem?.code === 'validation_failed' && !(problem.fields?.length && named)) failures.push(`no field named ${label}: ${response.body.slice(0, 200)}`);
           }
         }
       }

@@ -3,6 +3,7 @@ import type { Ctx } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { requirePermission } from '../../server/auth/permissions.js';
 import { containsPattern } from '../../db/like.js';
+import { versionSchema } from '../common/schema.js';
 import { companies } from '../companies/table.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { normalisePhone } from './phone.js';
@@ -17,7 +18,6 @@ import {
   type UpdateContactInput,
 } from './schema.js';
 import { contacts } from './table.js';
-import { versionSchema } from '../common/schema.js';
 
 export { normalisePhone };
 
