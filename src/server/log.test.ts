@@ -32,6 +32,17 @@ async function failAndReadLog(url: string) {
   return { text: lines.join('\n'), err: errors[0]!.err! };
 }
 
+describe('logging requests', () => {
+  test('a search or a cursor in the query string is not in the log; the path is', async () => {
+    lines.length = 0;
+    const cursor = Buffer.from(JSON.stringify([secretValue, existing.id])).toString('base64url');
+    await app.inject(`/api/contacts?q=${encodeURIComponent(secretValue)}&cursor=${cursor}`);
+    const text = lines.join('\n');
+    expect(text).toContain('"url":"/api/contacts"');
+    for (const value of [secretValue, encodeURIComponent(secretValue), cursor]) expect(text).not.toContain(value);
+  });
+});
+
 describe('logging a failed query', () => {
   test('a value the database refuses is not in the log; the query and the code are', async () => {
     const { text, err } = await failAndReadLog('/test/bad-cast');

@@ -1,11 +1,11 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { stdSerializers } from 'pino';
 
 /**
  * The log never holds SQL parameters: a failed query's error carries them in its message (drizzle's
  * "params: …"), in `params`, and in the driver's message and `detail` ("Key (email)=(…) already
  * exists"). For those errors the log keeps the query text, the PostgreSQL code and the names of what
- * failed (table, column, constraint), never a value.
+ * failed (table, column, constraint), never a value. Logged URLs leave out the query string.
  */
 
 interface DbError {
@@ -48,9 +48,20 @@ export function serializeError(error: unknown) {
   };
 }
 
-/** The logger options with our `err` serializer; pino applies it to every `{ err }` logged. */
+/** Fastify's request line, without the query string: `q` and `cursor` hold names and emails. */
+export function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.split('?')[0],
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
+/** The logger options with our `err` and `req` serializers; pino applies them to every `{ err }` and `{ req }` logged. */
 export function withSafeErrors(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
   if (!logger) return logger;
   const options = logger === true ? {} : logger;
-  return { ...options, serializers: { ...options.serializers, err: serializeError } };
+  return { ...options, serializers: { ...options.serializers, err: serializeError, req: serializeRequest } };
 }
