@@ -44,7 +44,9 @@ export function clientErrorHandler(error: Error & { code?: string; rawPacket?: u
         : new AppError('bad_request', 'The request is not valid HTTP');
   const problem = problemFor(appError);
   const body = JSON.stringify(problem);
-  if (!socket.writable) return void socket.destroy();
+  // A response already under way on this socket (pipelining) cannot be followed by ours: just close.
+  const busy = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (!socket.writable || busy) return void socket.destroy();
   const head = `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: application/problem+json\r\n`;
   socket.end(`${head}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
 }
