@@ -21,6 +21,8 @@ import { authRoutes } from './auth/routes.js';
 import { problemFor, registerErrorHandler } from './error-handler.js';
 import { AppError } from './errors.js';
 import { defaultRateLimits, type RateLimits } from './rate-limit.js';
+import { clientErrorHandler, frameworkErrors, refuseLongUrl } from './framework-errors.js';
+import { withSafeErrors } from './log.js';
 
 /** Options of buildApp; everything but `db` and `secret` has a default. */
 export interface AppOptions {
@@ -54,13 +56,16 @@ export async function buildApp(input: AppOptions) {
   const { db, secret } = options;
   const limits: RateLimits = { ...defaultRateLimits, ...input.rateLimits };
   const app = Fastify({
-    logger: options.logger,
+    logger: withSafeErrors(options.logger),
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('onRequest', refuseLongUrl);
   // The API speaks JSON only; anything else is a 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');
 
@@ -124,9 +129,12 @@ export async function buildApp(input: AppOptions) {
     await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    // A path that names a file (/assets/missing.js, /favicon.ico) is a 404, never the app's page.
+    const path = request.url.split('?')[0]!;
+    const looksLikeFile = path.startsWith('/assets/') || /\.[^/]*$/.test(path);
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !looksLikeFile && hasWeb;
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    const problem = problemFor(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`), request.url);
+    const problem = problemFor(new AppError('not_found', `No route ${request.method} ${path}`), request.url);
     return reply.status(404).type('application/problem+json').send(problem);
   });
   return app;

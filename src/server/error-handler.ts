@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError, statusOf, type ErrorCode, type FieldError } from './errors.js';
@@ -21,6 +21,10 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
       return new AppError('payload_too_large', 'Request body is larger than the limit');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 'Unsupported content type; send application/json');
+    case 'FST_ERR_BAD_URL':
+      return new AppError('bad_request', 'The URL is not valid: percent-encoding must be UTF-8');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('uri_too_long', 'A part of the URL path is longer than 100 characters');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -53,7 +57,7 @@ export function toAppError(error: unknown): AppError {
   return fromFastifyError(error as FastifyError) ?? new AppError('internal', 'Internal server error');
 }
 
-export function problemFor(appError: AppError, url: string): Problem {
+export function problemFor(appError: AppError, url?: string): Problem {
   const { retryAfterSeconds: _retry, ...details } = appError.details;
   return {
     type: `https://kesher.dev/problems/${appError.code}`,
@@ -61,18 +65,21 @@ export function problemFor(appError: AppError, url: string): Problem {
     status: statusOf(appError.code),
     code: appError.code,
     detail: appError.message,
-    instance: url.split('?')[0],
+    ...(url !== undefined && { instance: url.split('?')[0] }),
     ...details,
   };
 }
 
+/** Renders any error as problem+json; also used for the errors Fastify raises before routing (frameworkErrors). */
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  const problem = problemFor(appError, request.url);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: appError.code }, appError.message);
+  if (appError.details.retryAfterSeconds) reply.header('retry-after', String(appError.details.retryAfterSeconds));
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
-    const problem = problemFor(appError, request.url);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: appError.code }, appError.message);
-    if (appError.details.retryAfterSeconds) reply.header('retry-after', String(appError.details.retryAfterSeconds));
-    return reply.status(problem.status).type('application/problem+json').send(problem);
-  });
+  app.setErrorHandler(sendProblem);
 }

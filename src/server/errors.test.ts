@@ -12,7 +12,8 @@ const post = (payload: string, contentType = 'application/json') =>
 describe('one error format', () => {
   test('every error code maps to a 4xx or 5xx status', () => {
     const codes: ErrorCode[] = ['bad_request', 'validation_failed', 'unauthenticated', 'invalid_credentials', 'csrf_failed',
-      'forbidden', 'not_found', 'conflict', 'version_conflict', 'payload_too_large', 'unsupported_media_type',
+      'forbidden', 'not_found', 'conflict', 'version_conflict', 'payload_too_large', 'uri_too_long', 'request_timeout',
+      'header_too_large', 'unsupported_media_type',
       'too_many_requests', 'quota_exceeded', 'unavailable', 'internal'];
     for (const code of codes) expect(statusOf(code)).toBeGreaterThanOrEqual(400);
   });

@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'conflict'
   | 'version_conflict'
   | 'payload_too_large'
+  | 'uri_too_long'
+  | 'request_timeout'
+  | 'header_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
   | 'unavailable'
@@ -57,12 +60,18 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case 'version_conflict':
       return 409;
+    case 'request_timeout':
+      return 408;
     case 'payload_too_large':
       return 413;
+    case 'uri_too_long':
+      return 414;
     case 'unsupported_media_type':
       return 415;
     case 'too_many_requests':
       return 429;
+    case 'header_too_large':
+      return 431;
     case 'internal':
       return 500;
     case 'unavailable':

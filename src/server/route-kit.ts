@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ifMatchSchema } from '../domain/common/schema.js';
 
 /** Shared pieces of route schemas. */
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -15,8 +16,5 @@ export const noContent = z.null();
 /** The problem responses every authenticated route can give, for the OpenAPI document (429: the rate limit). */
 export const commonErrors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema };
 
-/** `If-Match: "3"` or `W/"3"` → 3. */
-export function versionFromIfMatch(header: string | undefined): number | undefined {
-  const match = header?.match(/^(?:W\/)?"?(\d+)"?$/);
-  return match ? Number(match[1]) : undefined;
-}
+/** Routes that take the version a client edited declare `If-Match` here, so OpenAPI documents it and a bad one is a 400. */
+export const ifMatchHeaders = z.looseObject({ 'if-match': ifMatchSchema.optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/schema.js';
 import { roleSchema } from '../workspaces/schema.js';
 
 export const apiKeySchema = z.object({
@@ -13,7 +14,7 @@ export const apiKeySchema = z.object({
 export type ApiKey = z.infer<typeof apiKeySchema>;
 
 export const createApiKeySchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: text().min(1).max(120),
   role: roleSchema.exclude(['owner']),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

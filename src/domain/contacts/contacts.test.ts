@@ -173,6 +173,6 @@ describe('contacts API', () => {
     expect((await get('limit=5000')).statusCode).toBe(400);
     const forged = await get('cursor=bm90LWpzb24');
     expect(forged.statusCode).toBe(400);
-    expect(forged.json().fields).toEqual([{ path: 'cursor', message: 'invalid' }]);
+    expect(forged.json().fields).toEqual([{ path: 'cursor', message: expect.any(String) }]);
   });
 });

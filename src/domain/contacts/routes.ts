@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors, idParams, noContent, problemSchema, versionFromIfMatch } from '../../server/route-kit.js';
+import { commonErrors, idParams, ifMatchHeaders, noContent, problemSchema } from '../../server/route-kit.js';
 import { contactPageSchema, contactSchema, createContactSchema, listContactsQuerySchema, updateContactSchema } from './schema.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './service.js';
 
@@ -46,12 +46,13 @@ export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         tags,
         summary: 'Update a contact; send the version you edited (body.version or If-Match), 409 if it is stale',
         params: idParams,
+        headers: ifMatchHeaders,
         body: updateContactSchema,
         response: { 200: contactSchema, ...commonErrors, 409: problemSchema },
       },
     },
     async (request, reply) => {
-      const version = request.body.version ?? versionFromIfMatch(request.headers['if-match']);
+      const version = request.body.version ?? request.headers['if-match'];
       const contact = await updateContact(workspaceCtx(db, request), request.params.id, { ...request.body, version });
       return reply.header('etag', `"${contact.version}"`).send(contact);
     },
@@ -59,9 +60,17 @@ export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.delete(
     '/:id',
-    { schema: { tags, summary: 'Delete a contact (soft)', params: idParams, response: { 204: noContent, ...commonErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a contact (soft); with If-Match only if that version is current, else 409 like PATCH',
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 204: noContent, ...commonErrors, 409: problemSchema },
+      },
+    },
     async (request, reply) => {
-      await deleteContact(workspaceCtx(db, request), request.params.id);
+      await deleteContact(workspaceCtx(db, request), request.params.id, { version: request.headers['if-match'] });
       return reply.status(204).send(null);
     },
   );

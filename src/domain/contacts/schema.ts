@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { rawText, text, versionSchema } from '../common/schema.js';
 
-const name = z.string().trim().max(120);
+const name = text().max(120);
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+  text()
     .max(max)
     .transform((v) => (v === '' ? null : v))
     .nullable()
@@ -27,9 +26,7 @@ export type Contact = z.infer<typeof contactSchema>;
 export const createContactSchema = z.strictObject({
   firstName: name.min(1),
   lastName: name.default(''),
-  email: z
-    .string()
-    .trim()
+  email: text()
     .toLowerCase()
     .transform((v) => (v === '' ? null : v))
     .pipe(z.email().max(254).nullable())
@@ -43,13 +40,13 @@ export type CreateContactInput = z.input<typeof createContactSchema>;
 
 export const updateContactSchema = createContactSchema
   .partial()
-  .extend({ version: z.number().int().positive().optional() });
+  .extend({ version: versionSchema.optional() });
 export type UpdateContactInput = z.input<typeof updateContactSchema>;
 
 export const listContactsQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: rawText().max(500).optional(),
 });
 export type ListContactsQuery = z.input<typeof listContactsQuerySchema>;
 

@@ -3,6 +3,7 @@ import type { Ctx } from '../../server/context.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { requirePermission } from '../../server/auth/permissions.js';
 import { containsPattern } from '../../db/like.js';
+import { versionSchema } from '../common/schema.js';
 import { companies } from '../companies/table.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { normalisePhone } from './phone.js';
@@ -135,22 +136,31 @@ export async function updateContact(ctx: Ctx, id: string, input: UpdateContactIn
     .where(and(live(ctx), eq(contacts.id, id), eq(contacts.version, version)))
     .returning({ id: contacts.id })
     .catch(rethrowCompany);
-  if (updated.length === 0) {
-    const current = await getContact(ctx, id); // 404 when it is gone
-    throw new AppError('version_conflict', 'Someone else changed this contact; reload and try again', {
-      currentVersion: current.version,
-    });
-  }
+  if (updated.length === 0) await versionConflict(ctx, id);
   return getContact(ctx, id);
 }
 
-/** Soft delete: the row stays (restore comes with the records model), it leaves every list. */
-export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+/** The answer to a write whose version matched no live row: 404 when it is gone, else 409 with the current version. */
+async function versionConflict(ctx: Ctx, id: string): Promise<never> {
+  const current = await getContact(ctx, id);
+  throw new AppError('version_conflict', 'Someone else changed this contact; reload and try again', {
+    currentVersion: current.version,
+  });
+}
+
+/**
+ * Soft delete: the row stays (restore comes with the records model), it leaves every list. With a
+ * version (If-Match) it deletes only that version, so nobody deletes what they have not seen.
+ */
+export async function deleteContact(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
   requirePermission(ctx, 'records:write');
+  const version = versionSchema.optional().parse(options.version);
   const deleted = await ctx.db
     .update(contacts)
     .set({ deletedAt: sql`now()`, version: sql`${contacts.version} + 1` })
-    .where(and(live(ctx), eq(contacts.id, id)))
+    .where(and(live(ctx), eq(contacts.id, id), version === undefined ? undefined : eq(contacts.version, version)))
     .returning({ id: contacts.id });
-  if (deleted.length === 0) throw notFound('Contact');
+  if (deleted.length > 0) return;
+  if (version === undefined) throw notFound('Contact');
+  await versionConflict(ctx, id);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rawText, text } from '../common/schema.js';
 import { emailSchema, passwordSchema, sessionInfoSchema } from '../users/schema.js';
 import { roleSchema } from '../workspaces/schema.js';
 
@@ -27,7 +28,7 @@ export const acceptedInvitationSchema = z.object({
   role: roleSchema,
 });
 
-export const invitationTokenSchema = z.strictObject({ token: z.string().min(10).max(300) });
+export const invitationTokenSchema = z.strictObject({ token: rawText().min(10).max(300) });
 
 /** What the token's holder may see before accepting: where, with which role, for which email. */
 export const invitationPreviewSchema = z.object({
@@ -38,8 +39,8 @@ export const invitationPreviewSchema = z.object({
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 
 export const acceptInvitationSchema = z.strictObject({
-  token: z.string().min(10).max(300),
+  token: rawText().min(10).max(300),
   /** Needed only when the invited email has no Kesher account yet. */
-  name: z.string().trim().min(1).max(120).optional(),
+  name: text().min(1).max(120).optional(),
   password: passwordSchema.optional(),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { rawText, text } from '../common/schema.js';
 import { localeSchema, membershipNoticeSchema, workspaceSchema } from '../workspaces/schema.js';
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const emailSchema = text().toLowerCase().pipe(z.email().max(254));
 /** Length rule of a new password; the server adds `passwordProblem` and the common-password check. */
 export const minPasswordLength = 10;
 
@@ -13,7 +14,7 @@ export const passwordReasons = {
   common: 'Too common or too easy to guess',
 } as const;
 
-export const passwordSchema = z.string().min(minPasswordLength, passwordReasons.short).max(256);
+export const passwordSchema = rawText().min(minPasswordLength, passwordReasons.short).max(256);
 
 /**
  * The part of the password policy that needs no word list, shared by the server and the web form:
@@ -39,7 +40,7 @@ export type User = z.infer<typeof userSchema>;
 
 export const createUserSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1).max(120),
+  name: text().min(1).max(120),
   password: passwordSchema,
   locale: localeSchema.default('he'),
 });
@@ -47,7 +48,7 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const loginSchema = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1).max(256),
+  password: rawText().min(1).max(256),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 

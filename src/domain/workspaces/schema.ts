@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/schema.js';
 
 export const roles = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing', 'viewer'] as const;
 export const roleSchema = z.enum(roles);
@@ -16,16 +17,14 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-export const slugSchema = z
-  .string()
-  .trim()
+export const slugSchema = text()
   .toLowerCase()
   .min(2)
   .max(48)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens');
 
 export const createWorkspaceSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: text().min(1).max(120),
   slug: slugSchema,
   defaultLocale: localeSchema.default('he'),
 });

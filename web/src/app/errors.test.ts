@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
+import { createContactSchema } from '../../../src/domain/contacts/schema.js';
 import { ApiError } from './api.js';
 import { applyServerFieldErrors, describeError, fieldErrorText } from './errors.js';
 import { resources } from './i18n/i18n.js';
@@ -34,6 +35,9 @@ describe('form field errors', () => {
     expect(fieldErrorText(t, 'phone', { type: 'server', message: 'Not a valid phone number' })).toBe('מספר טלפון לא תקין');
     expect(fieldErrorText(t, 'lastName', { type: 'invalid_type' })).toBe('ערך לא תקין');
     expect(fieldErrorText(t, 'email', undefined)).toBeUndefined();
+    const nul = createContactSchema.safeParse({ firstName: 'a\u0000b' }).error!.issues[0]!;
+    expect(fieldErrorText(t, 'firstName', { type: nul.code, message: nul.message })).toBe(t('validation.controlCharacters'));
+    expect(fieldErrorText(t, 'firstName', { type: 'server', message: nul.message })).toContain('תווי בקרה');
   });
 
   it('puts the fields of a validation_failed answer on the matching form fields only', () => {

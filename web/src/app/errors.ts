@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FieldError as FormFieldError, FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { controlCharacterMessages } from '../../../src/domain/common/schema.js';
 import { isApiError } from './api.js';
 import type { Messages } from './i18n/he.js';
 
@@ -23,6 +24,7 @@ const hasFieldText = (field: string): field is FieldWithText =>
  */
 export function fieldErrorText(t: TFunction, field: string, error: FormFieldError | undefined): string | undefined {
   if (!error) return undefined;
+  if (error.message && controlCharacterMessages.includes(error.message)) return t('validation.controlCharacters');
   if (error.type === 'too_small') return t('validation.required');
   if (error.type === 'too_big') return t('validation.tooLong');
   return hasFieldText(field) ? t(`validation.${field}`) : t('validation.invalid');

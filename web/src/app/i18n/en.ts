@@ -101,6 +101,7 @@ export const en: Messages = {
     passwordEmail: 'Must not contain your email address',
     passwordName: 'Must not contain your name',
     passwordCommon: 'Too common or too easy to guess',
+    controlCharacters: 'Remove invisible control characters (for example pasted line breaks)',
   },
   errors: {
     title: 'Something went wrong',
@@ -118,6 +119,9 @@ export const en: Messages = {
     conflict: 'This already exists.',
     version_conflict: 'Someone else changed this in the meantime. Reload and try again.',
     payload_too_large: 'The request is too large.',
+    uri_too_long: 'The address is too long.',
+    request_timeout: 'The request took too long. Try again.',
+    header_too_large: "The request headers are too large. Clear this site's cookies and try again.",
     unsupported_media_type: 'This content type is not supported.',
     too_many_requests: 'Too many attempts. Wait a moment and try again.',
     unavailable: 'The service is unavailable. Try again in a moment.',

@@ -100,6 +100,7 @@ export const he = {
     passwordEmail: 'הסיסמה לא יכולה לכלול את כתובת הדוא"ל שלך',
     passwordName: 'הסיסמה לא יכולה לכלול את השם שלך',
     passwordCommon: 'הסיסמה נפוצה או קלה מדי לניחוש',
+    controlCharacters: 'יש להסיר תווי בקרה בלתי נראים (למשל שבירת שורה שהודבקה)',
   },
   errors: {
     title: 'משהו השתבש',
@@ -117,6 +118,9 @@ export const he = {
     conflict: 'הפריט כבר קיים.',
     version_conflict: 'מישהו אחר שינה את הפריט בינתיים. טענו מחדש ונסו שוב.',
     payload_too_large: 'הבקשה גדולה מדי.',
+    uri_too_long: 'הכתובת ארוכה מדי.',
+    request_timeout: 'הבקשה נמשכה זמן רב מדי. נסו שוב.',
+    header_too_large: 'כותרות הבקשה גדולות מדי. מחקו את העוגיות של האתר ונסו שוב.',
     unsupported_media_type: 'סוג התוכן אינו נתמך.',
     too_many_requests: 'יותר מדי ניסיונות. המתינו רגע ונסו שוב.',
     unavailable: 'השירות אינו זמין כרגע. נסו שוב בעוד רגע.',
