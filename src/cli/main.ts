@@ -11,8 +11,9 @@ const program = new Command('kesher').description('Kesher — smart CRM').showHe
 
 program
   .command('start')
-  .description('migrate, seed the demo workspace on an empty database, and serve Kesher')
-  .option('--no-demo', 'do not seed the demo workspace on first start')
+  .description('migrate and serve Kesher; the demo workspace is seeded on a new embedded database')
+  .option('--demo', 'seed the demo workspace (public accounts and password) if it is missing, also on DATABASE_URL')
+  .option('--no-demo', 'do not seed the demo workspace, also on a new embedded database')
   .action(start);
 
 program.command('migrate').description('apply database migrations').action(migrateCommand);
