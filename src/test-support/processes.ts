@@ -1,12 +1,14 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll } from 'vitest';
 
 /** Real processes for the CLI and `npm start` tests: spawned from source with tsx, stopped after the file. */
 const started: ChildProcess[] = [];
 afterAll(() => {
-  // Each was spawned as the leader of its own process group: stop the group, not processes by name.
-  for (const child of started) if (child.pid && child.exitCode === null && child.signalCode === null) signalGroup(child.pid, 'SIGKILL');
+  // Each was spawned as the leader of its own process group: stop what is left of the group (an
+  // orphaned server too), not processes by name.
+  for (const child of started) if (child.pid && groupMembers(child.pid).length) signalGroup(child.pid, 'SIGKILL');
 });
 
 export const cliEntry = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -17,14 +19,18 @@ export function signalGroup(pid: number, signal: NodeJS.Signals) {
   } catch { /* the group is gone */ }
 }
 
-/** Whether any process of the group still exists. */
-export function groupAlive(pid: number) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
+/** The live (not zombie) processes of a process group, from /proc: our init may not reap orphans. */
+export function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z') members.push(Number(entry));
+    } catch { /* ended meanwhile */ }
   }
+  return members;
 }
 
 export function freePort(): Promise<number> {
