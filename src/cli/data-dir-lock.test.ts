@@ -69,4 +69,15 @@ describe('one process per embedded data directory', () => {
       else expect(again).toMatchObject({ code: 0, stderr: '' });
     }
   }, 180_000);
+
+  test('a CLI command stopped by SIGTERM frees the lock as it exits', async () => {
+    const dataDir = join(root, 'interrupted');
+    const seeding = spawnProcess(process.execPath, [...cliEntry, 'seed', '--demo', '--contacts', '100000'], embeddedEnv(dataDir));
+    const lock = join(dataDir, 'pglite.lock');
+    for (let i = 0; i < 300 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(lockOwner(dataDir)).toBe(seeding.child.pid);
+    seeding.child.kill('SIGTERM');
+    expect(await seeding.exited).toEqual({ code: 143, signal: null });
+    expect(existsSync(lock)).toBe(false);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { constants } from 'node:os';
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
 import { roles } from '../domain/workspaces/schema.js';
@@ -8,6 +9,13 @@ import { migrateCommand, seedCommand } from './commands/database.js';
 import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
+
+// A command stopped by Ctrl+C or SIGTERM leaves through process.exit, whose 'exit' event frees the
+// data-dir lock at once (`start` has handlers of its own that close the server first).
+program.hook('preAction', (_program, command) => {
+  if (command.name() === 'start') return;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
+});
 
 program
   .command('start')
