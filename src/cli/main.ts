@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { constants } from 'node:os';
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
 import { roles } from '../domain/workspaces/schema.js';
@@ -9,10 +10,18 @@ import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
 
+// A command stopped by Ctrl+C or SIGTERM leaves through process.exit, whose 'exit' event frees the
+// data-dir lock at once (`start` has handlers of its own that close the server first).
+program.hook('preAction', (_program, command) => {
+  if (command.name() === 'start') return;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
+});
+
 program
   .command('start')
-  .description('migrate, seed the demo workspace on an empty database, and serve Kesher')
-  .option('--no-demo', 'do not seed the demo workspace on first start')
+  .description('migrate and serve Kesher; the demo workspace is seeded on a new embedded database')
+  .option('--demo', 'seed the demo workspace (public accounts and password) if it is missing, also on DATABASE_URL')
+  .option('--no-demo', 'do not seed the demo workspace, also on a new embedded database')
   .action(start);
 
 program.command('migrate').description('apply database migrations').action(migrateCommand);

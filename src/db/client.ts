@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './tables.js';
 
 export type Schema = typeof schema;
@@ -29,7 +30,7 @@ export interface DbHandle {
 export interface DbOptions {
   /** PostgreSQL connection string; unset means embedded PGlite. */
   databaseUrl?: string;
-  /** PGlite data directory; unset means in memory (tests). */
+  /** PGlite data directory, locked for this process until close(); unset means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
 }
@@ -53,14 +54,22 @@ export function createDb(options: DbOptions = {}): DbHandle {
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  // PostgreSQL arbitrates its own clients; an embedded data directory takes one process only.
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+  let client: PGlite;
+  try {
+    client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
-    close: () => client.close(),
+    close: () => client.close().finally(() => lock?.release()),
   };
 }
 
