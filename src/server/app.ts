@@ -20,6 +20,7 @@ import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { problemFor, registerErrorHandler } from './error-handler.js';
 import { AppError } from './errors.js';
+import type { TrustProxy } from './config.js';
 import { defaultRateLimits, type RateLimits } from './rate-limit.js';
 import { clientErrorHandler, frameworkErrors, refuseLongUrl } from './framework-errors.js';
 import { withSafeErrors } from './log.js';
@@ -33,7 +34,7 @@ export interface AppOptions {
   webDir?: string;
   bodyLimit?: number;
   /** Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/For. */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   /** Rate limits kept in the database; each part given replaces its default (see server/rate-limit.ts). */
   rateLimits?: Partial<RateLimits>;
   /** How many workspaces one user may create (the CLI is not limited). */

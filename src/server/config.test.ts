@@ -26,3 +26,17 @@ describe('rate limit settings from the environment', () => {
     expect(() => loadConfig({ ...base, KESHER_LOGIN_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/KESHER_LOGIN_RATE_LIMIT_PER_MINUTE/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  test('true trusts a proxy on this machine, never the whole X-Forwarded-For chain; or the proxies named', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
+  test('anything else stops the start', () => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: '2' })).toThrow(/TRUST_PROXY/);
+  });
+});

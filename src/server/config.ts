@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+
+export type TrustProxy = false | string[];
 
 export interface Config {
   port: number;
@@ -9,8 +12,12 @@ export interface Config {
   dataDir: string;
   secret: string;
   logLevel: string;
-  /** Trust X-Forwarded-* from a proxy in front (so cookies are Secure behind TLS). */
-  trustProxy: boolean;
+  /**
+   * Which proxies in front may speak for the client in X-Forwarded-For/-Proto: false (none), or their
+   * addresses/CIDRs ('loopback' for a proxy on this machine). Never "everyone": the leftmost
+   * X-Forwarded-For entry is the client's to write, and every per-address limit would believe it.
+   */
+  trustProxy: TrustProxy;
   /** Per API key, user or anonymous address, on every /api/ route; null turns the limit off. */
   rateLimit: { perSecond: number; burst: number } | null;
   /** Failed logins per client address across accounts. */
@@ -29,7 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secret: env.KESHER_SECRET ?? readOrCreateSecret(dataDir),
     logLevel: env.LOG_LEVEL ?? 'info',
-    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: perSecond === 0 ? null : { perSecond, burst: envNumber(env, 'KESHER_RATE_LIMIT_BURST', 200, 1) },
     loginRateLimit: {
       perSecond: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1) / 60,
@@ -46,6 +53,28 @@ function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: 
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number of at least ${min}, not "${raw}"`);
   return value;
+}
+
+/**
+ * TRUST_PROXY: unset/false/0 → none; true → a proxy on this machine (loopback); otherwise a comma-separated
+ * list of the proxies' addresses or CIDRs (e.g. 10.0.0.2,10.1.0.0/16). The client address is then the
+ * rightmost X-Forwarded-For entry that is not one of those proxies. (Fastify refuses hop counts: it cannot
+ * check the immediate peer with them.)
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return ['loopback'];
+  const list = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const names = ['loopback', 'linklocal', 'uniquelocal'];
+  const bad = list.find((part) => {
+    const [address = '', bits] = part.split('/');
+    const kind = isIP(address);
+    const maxBits = kind === 6 ? 128 : 32;
+    return !names.includes(part) && (kind === 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits)));
+  });
+  if (bad !== undefined || list.length === 0) throw new Error(`TRUST_PROXY must be true, false, or the proxies' addresses/CIDRs, not "${raw}"`);
+  return list;
 }
 
 function readOrCreateSecret(dataDir: string): string {

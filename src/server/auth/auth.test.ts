@@ -171,7 +171,7 @@ describe('API keys', () => {
 });
 
 describe('behind a TLS proxy', async () => {
-  const proxied = await useTestApp({ trustProxy: true });
+  const proxied = await useTestApp({ trustProxy: ['loopback'], rateLimits: { login: { perSecond: 0.01, burst: 3 } } });
   test('the session cookie is Secure when the proxy says the request came over HTTPS', async () => {
     const { owner } = await makeWorkspace(proxied.db);
     const response = await proxied.app.inject({
@@ -191,4 +191,19 @@ describe('behind a TLS proxy', async () => {
     expect(left.map((s) => s.id)).not.toContain('expired-session-hash');
     expect(left).toHaveLength(1);
   });
+
+  test('per-address limits count the address the proxy saw, not what the client wrote in X-Forwarded-For', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': `10.8.0.${i}, 203.0.113.7` },
+        payload: { email: `nobody-${i}@example.test`, password: 'wrong-password-xx' },
+      });
+      answers.push(response.statusCode);
+    }
+    expect(answers).toEqual([401, 401, 401, 429, 429, 429]);
+  });
 });
+
