@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ifMatchSchema } from '../domain/common/schema.js';
+import { ifMatchSchema, versionSchema } from '../domain/common/schema.js';
+import { AppError } from './errors.js';
 
 /** Shared pieces of route schemas. */
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -18,3 +19,19 @@ export const commonErrors = { 400: problemSchema, 401: problemSchema, 403: probl
 
 /** Routes that take the version a client edited declare `If-Match` here, so OpenAPI documents it and a bad one is a 400. */
 export const ifMatchHeaders = z.looseObject({ 'if-match': ifMatchSchema.optional() });
+
+/** The body of a DELETE that checks the version, like PATCH: `{ version }` or nothing (then If-Match). */
+export const versionBody = z.strictObject({ version: versionSchema.optional() }).nullish();
+
+/**
+ * The version a write was made against: body.version or If-Match. Both may be sent only if they agree;
+ * two different versions are a client bug, never silently resolved in favour of one.
+ */
+export function editedVersion(bodyVersion: number | undefined, ifMatch: number | undefined): number | undefined {
+  if (bodyVersion !== undefined && ifMatch !== undefined && bodyVersion !== ifMatch) {
+    throw new AppError('validation_failed', 'body.version and If-Match name different versions', {
+      fields: [{ path: 'if-match', message: `Disagrees with version ${bodyVersion} in the body` }],
+    });
+  }
+  return bodyVersion ?? ifMatch;
+}

@@ -116,4 +116,31 @@ describe('DELETE /api/contacts/:id honours If-Match', () => {
     expect((await del(viewer, contact.id, '"1"')).statusCode).toBe(403);
     expect((await getContact(ctx(), contact.id)).version).toBe(1);
   });
+
+  test('a version in the body is honoured like If-Match, never ignored', async () => {
+    const { session, contact, ctx } = await asOwner();
+    await app.inject({ method: 'PATCH', url: `/api/contacts/${contact.id}`, headers: session.headers, payload: { lastName: 'Cohen', version: 1 } });
+    const stale = await app.inject({ method: 'DELETE', url: `/api/contacts/${contact.id}`, headers: session.headers, payload: { version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect((await getContact(ctx(), contact.id)).version).toBe(2);
+    const unknown = await app.inject({ method: 'DELETE', url: `/api/contacts/${contact.id}`, headers: session.headers, payload: { versoin: 2 } });
+    expect(fieldsOf(unknown)).toEqual(['versoin']);
+    const current = await app.inject({ method: 'DELETE', url: `/api/contacts/${contact.id}`, headers: session.headers, payload: { version: 2 } });
+    expect(current.statusCode).toBe(204);
+  });
+});
+
+describe('a body version and If-Match that disagree', () => {
+  test('are a 400 naming if-match on PATCH and DELETE, and nothing changes', async () => {
+    const { session, contact, ctx } = await asOwner();
+    const headers = { ...session.headers, 'if-match': '"2"' };
+    const patch = await app.inject({ method: 'PATCH', url: `/api/contacts/${contact.id}`, headers, payload: { lastName: 'X', version: 1 } });
+    expect(patch.statusCode).toBe(400);
+    expect(fieldsOf(patch)).toEqual(['if-match']);
+    const del = await app.inject({ method: 'DELETE', url: `/api/contacts/${contact.id}`, headers, payload: { version: 1 } });
+    expect(del.statusCode).toBe(400);
+    expect(await getContact(ctx(), contact.id)).toMatchObject({ version: 1, lastName: 'Levi' });
+    const agree = await app.inject({ method: 'PATCH', url: `/api/contacts/${contact.id}`, headers: { ...session.headers, 'if-match': '"1"' }, payload: { lastName: 'X', version: 1 } });
+    expect(agree.statusCode).toBe(200);
+  });
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors, idParams, ifMatchHeaders, noContent, problemSchema } from '../../server/route-kit.js';
+import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../../server/route-kit.js';
 import { contactPageSchema, contactSchema, createContactSchema, listContactsQuerySchema, updateContactSchema } from './schema.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './service.js';
 
@@ -52,7 +52,7 @@ export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     async (request, reply) => {
-      const version = request.body.version ?? request.headers['if-match'];
+      const version = editedVersion(request.body.version, request.headers['if-match']);
       const contact = await updateContact(workspaceCtx(db, request), request.params.id, { ...request.body, version });
       return reply.header('etag', `"${contact.version}"`).send(contact);
     },
@@ -63,14 +63,16 @@ export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
     {
       schema: {
         tags,
-        summary: 'Delete a contact (soft); with If-Match only if that version is current, else 409 like PATCH',
+        summary: 'Delete a contact (soft); with If-Match or body.version only if that version is current, else 409 like PATCH',
         params: idParams,
         headers: ifMatchHeaders,
+        body: versionBody,
         response: { 204: noContent, ...commonErrors, 409: problemSchema },
       },
     },
     async (request, reply) => {
-      await deleteContact(workspaceCtx(db, request), request.params.id, { version: request.headers['if-match'] });
+      const version = editedVersion(request.body?.version, request.headers['if-match']);
+      await deleteContact(workspaceCtx(db, request), request.params.id, { version });
       return reply.status(204).send(null);
     },
   );
