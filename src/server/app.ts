@@ -20,6 +20,7 @@ import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { problemFor, registerErrorHandler } from './error-handler.js';
 import { AppError } from './errors.js';
+import { problemSchema } from './route-kit.js';
 import type { TrustProxy } from './config.js';
 import { defaultRateLimits, type RateLimits } from './rate-limit.js';
 import { clientErrorHandler, frameworkErrors, refuseLongUrl } from './framework-errors.js';
@@ -109,7 +110,7 @@ export async function buildApp(input: AppOptions) {
   );
   app.get(
     '/readyz',
-    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Database answers', response: { 200: z.object({ status: z.literal('ready') }) } } },
+    { config: { auth: 'public' }, schema: { tags: ['ops'], summary: 'Database answers', response: { 200: z.object({ status: z.literal('ready') }), 503: problemSchema } } },
     async () => {
       await db.execute(sql`select 1`).catch((error: unknown) => {
         throw new AppError('unavailable', `Database is not reachable: ${(error as Error).message}`);
@@ -133,7 +134,8 @@ export async function buildApp(input: AppOptions) {
     // A path that names a file (/assets/missing.js, /favicon.ico) is a 404, never the app's page.
     const path = request.url.split('?')[0]!;
     const looksLikeFile = path.startsWith('/assets/') || /\.[^/]*$/.test(path);
-    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !looksLikeFile && hasWeb;
+    const isApi = /^\/api(\/|$)/i.test(path);
+    const wantsPage = request.method === 'GET' && !isApi && !looksLikeFile && hasWeb;
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     const problem = problemFor(new AppError('not_found', `No route ${request.method} ${path}`), request.url);
     return reply.status(404).type('application/problem+json').send(problem);

@@ -66,6 +66,16 @@ describe("errors raised before a route are problem+json", () => {
     expectProblem(`content-type: ${response.headers.get('content-type')}`, await response.text(), 400, 'bad_request');
   });
 
+  test('percent-encoding in the query that does not decode is a 400 problem, not silently dropped', async () => {
+    for (const query of ['q=%E0%A4%A', 'q=%zz', '%ff=1']) {
+      const response = await fetch(`${base}/api/contacts/?${query}`);
+      expect(response.status, query).toBe(400);
+      expectProblem(`content-type: ${response.headers.get('content-type')}`, await response.text(), 400, 'bad_request');
+    }
+    const fine = await fetch(`${base}/api/contacts/?q=${encodeURIComponent('כהן 100%')}+x`);
+    expect(fine.status).toBe(401);
+  });
+
   test('a request that is not HTTP is a 400 problem', async () => {
     const response = await raw('NOT HTTP AT ALL\r\n\r\n');
     expect(response.status).toBe(400);
@@ -74,7 +84,7 @@ describe("errors raised before a route are problem+json", () => {
 });
 
 describe('the web app and its files', () => {
-  test.each(['/assets/missing.js', '/assets/missing', '/favicon.ico', '/contacts/logo.png'])('%s is a 404 problem, not the app page', async (path) => {
+  test.each(['/assets/missing.js', '/assets/missing', '/favicon.ico', '/contacts/logo.png', '/api', '/API/contacts/', '/Api/nothing'])('%s is a 404 problem, not the app page', async (path) => {
     const response = await fetch(`${base}${path}`);
     expect(response.status).toBe(404);
     expectProblem(`content-type: ${response.headers.get('content-type')}`, await response.text(), 404, 'not_found');

@@ -14,9 +14,24 @@ export const maxUrlLength = 8192;
 
 export const frameworkErrors = (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply);
 
+/** Percent-escapes that do not decode (`%E0%A4%A`, `%zz`): the query parser would drop them silently. */
+function badQueryEncoding(url: string) {
+  const query = url.indexOf('?');
+  if (query === -1) return false;
+  try {
+    for (const part of url.slice(query + 1).split(/[&=]/)) decodeURIComponent(part.replace(/\+/g, ' '));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function refuseLongUrl(request: FastifyRequest) {
   if (request.url.length > maxUrlLength) {
     throw new AppError('uri_too_long', `The URL is longer than ${maxUrlLength} characters`);
+  }
+  if (badQueryEncoding(request.url)) {
+    throw new AppError('bad_request', 'The query string is not valid percent-encoded UTF-8');
   }
 }
 

@@ -46,6 +46,8 @@ describe('invitations', () => {
     const revoked = await app.inject({ method: 'DELETE', url: `/api/invitations/${invitation.id}`, headers: session.headers });
     expect(revoked.statusCode).toBe(204);
     expect((await accept({ token, name: 'X', password: testPassword })).statusCode).toBe(404);
+    const again = await app.inject({ method: 'DELETE', url: `/api/invitations/${invitation.id}`, headers: session.headers });
+    expect(again.statusCode).toBe(404); // like API keys: what is gone cannot be revoked twice
   });
 
   test('only admins invite; nobody invites an owner; another workspace’s invitation cannot be revoked', async () => {

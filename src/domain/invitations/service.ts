@@ -54,7 +54,7 @@ export async function revokeInvitation(ctx: Ctx, id: string) {
   const rows = await ctx.db
     .update(invitations)
     .set({ revokedAt: sql`now()` })
-    .where(and(eq(invitations.workspaceId, ctx.workspaceId), eq(invitations.id, id), isNull(invitations.acceptedAt)))
+    .where(and(eq(invitations.workspaceId, ctx.workspaceId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id });
   if (rows.length === 0) throw notFound('Invitation');
 }

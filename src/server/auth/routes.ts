@@ -16,7 +16,7 @@ import { listMembershipNotices, markMembershipNoticesSeen } from '../../domain/w
 import { findLandingWorkspaceId, listUserWorkspaces, setLastWorkspace } from '../../domain/workspaces/service.js';
 import { AppError } from '../errors.js';
 import { clientAddress, type RateLimits } from '../rate-limit.js';
-import { problemSchema } from '../route-kit.js';
+import { commonErrors } from '../route-kit.js';
 import { userCtx } from './plugin.js';
 import { throttledLogin } from './login.js';
 import { createSession, deleteSession, sessionCookie, setSessionWorkspace } from './sessions.js';
@@ -42,8 +42,6 @@ export async function sessionInfo(db: Db, secret: string, token: string, user: U
 export const setSessionCookie = (reply: FastifyReply, token: string, expires: Date, secure: boolean) =>
   reply.setCookie(sessionCookie, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
 
-const problem = problemSchema;
-
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { db, secret, limits }) => {
   app.post(
     '/login',
@@ -53,7 +51,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags: ['auth'],
         summary: 'Log in with email and password; sets the session cookie',
         body: loginSchema,
-        response: { 200: sessionInfoSchema, 401: problem, 429: problem },
+        response: { 200: sessionInfoSchema, ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -68,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.get(
     '/session',
-    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: 'Who is logged in', response: { 200: sessionInfoSchema } } },
+    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: 'Who is logged in', response: { 200: sessionInfoSchema, ...commonErrors } } },
     async (request) => {
       const identity = request.identity!;
       if (identity.kind !== 'session') throw new AppError('unauthenticated', 'Log in first');
@@ -78,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.post(
     '/logout',
-    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null() } } },
+    { config: { auth: 'user' }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: z.null(), ...commonErrors } } },
     async (request, reply) => {
       await deleteSession(db, userCtx(db, request).token);
       reply.clearCookie(sessionCookie, { path: '/' });
@@ -90,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/workspace',
     {
       config: { auth: 'user' },
-      schema: { tags: ['auth'], summary: 'Switch the active workspace', body: switchWorkspaceSchema, response: { 200: sessionInfoSchema } },
+      schema: { tags: ['auth'], summary: 'Switch the active workspace', body: switchWorkspaceSchema, response: { 200: sessionInfoSchema, ...commonErrors } },
     },
     async (request) => {
       const { user, token } = userCtx(db, request);
@@ -111,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags: ['auth'],
         summary: 'Mark "you were added to X" notices of my memberships in these workspaces as seen',
         body: seenNoticesSchema,
-        response: { 204: z.null() },
+        response: { 204: z.null(), ...commonErrors },
       },
     },
     async (request, reply) => {
@@ -124,7 +122,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/locale',
     {
       config: { auth: 'user' },
-      schema: { tags: ['auth'], summary: "Remember the user's language", body: updateLocaleSchema, response: { 204: z.null() } },
+      schema: { tags: ['auth'], summary: "Remember the user's language", body: updateLocaleSchema, response: { 204: z.null(), ...commonErrors } },
     },
     async (request, reply) => {
       await setUserLocale(db, userCtx(db, request).user.id, request.body.locale);
