@@ -4,41 +4,18 @@
  *
  *   npm run bench -- [--db pglite|postgres|both] [--contacts 100000] [--duration 10] [--warmup 2] [--connections 10]
  */
-import { execFile } from 'node:child_process';
-import { parseArgs, promisify } from 'node:util';
 import { createApiKey } from '../src/domain/api-keys/service.js';
 import { contactsPageQuery } from '../src/domain/contacts/service.js';
 import { buildApp } from '../src/server/app.js';
 import { makeWorkspace } from '../src/test-support/fixtures.js';
 import { loadWorkspace, openBenchDb, type BenchDb, type Kind } from './databases.js';
 import { measureLoop, type Measurement } from './measure.js';
+import { benchOptions, log } from './options.js';
 import { writeResults, type DbResult, type ScenarioResult } from './report.js';
 import { captureQueries, contactScenarios, explain, queryString } from './scenarios.js';
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string', default: process.env.BENCH_DB ?? 'both' },
-    contacts: { type: 'string', default: process.env.BENCH_CONTACTS ?? '100000' },
-    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '10' },
-    warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '2' },
-    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '10' },
-  },
-});
-const contacts = Number(values.contacts);
-const run = { seconds: Number(values.duration), warmup: Number(values.warmup), connections: Number(values.connections) };
-if (!['both', 'pglite', 'postgres'].includes(values.db!)) throw new Error(`--db is pglite, postgres or both, not ${values.db}`);
-const kinds: Kind[] = values.db === 'both' ? ['pglite', 'postgres'] : [values.db as Kind];
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const execFileAsync = promisify(execFile);
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const { contacts, run, kinds, serverUrl, httpLoad } = benchOptions(100000);
 const rate = (m: Measurement) => `${m.perSecond.toFixed(0)}/s p50 ${m.p50.toFixed(2)} p95 ${m.p95.toFixed(2)} ms${m.errors ? ` ${m.errors} errors` : ''}`;
-
-async function httpLoad(url: string, authorization = '-'): Promise<Measurement> {
-  const args = ['--import', 'tsx', 'bench/http-load.ts', url, authorization, String(run.connections), String(run.seconds), String(run.warmup)];
-  const { stdout, stderr } = await execFileAsync(process.execPath, args, { maxBuffer: 1 << 24 });
-  if (stderr.trim()) log(stderr.trim());
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
-}
 
 const rawLoad = (db: BenchDb, text: string, params: unknown[]) =>
   measureLoop(() => db.raw(text, params), { connections: run.connections, durationMs: run.seconds * 1000, warmupMs: run.warmup * 1000 });

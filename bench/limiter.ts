@@ -6,40 +6,18 @@
  *
  *   npm run bench:limiter -- [--db pglite|postgres|both] [--contacts 10000] [--duration 10] [--warmup 2] [--connections 10]
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs, promisify } from 'node:util';
 import { createApiKey } from '../src/domain/api-keys/service.js';
 import { consumeRate } from '../src/domain/rate-limits/service.js';
 import { buildApp } from '../src/server/app.js';
 import { makeWorkspace } from '../src/test-support/fixtures.js';
 import { loadWorkspace, openBenchDb, type Kind } from './databases.js';
 import { measureLoop, type Measurement } from './measure.js';
+import { benchOptions, log } from './options.js';
 import { captureQueries } from './scenarios.js';
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string', default: process.env.BENCH_DB ?? 'both' },
-    contacts: { type: 'string', default: process.env.BENCH_CONTACTS ?? '10000' },
-    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '10' },
-    warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '2' },
-    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '10' },
-  },
-});
-const contacts = Number(values.contacts);
-const run = { seconds: Number(values.duration), warmup: Number(values.warmup), connections: Number(values.connections) };
-if (!['both', 'pglite', 'postgres'].includes(values.db!)) throw new Error(`--db is pglite, postgres or both, not ${values.db}`);
-const kinds: Kind[] = values.db === 'both' ? ['pglite', 'postgres'] : [values.db as Kind];
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-const execFileAsync = promisify(execFile);
+const { contacts, run, kinds, serverUrl, httpLoad } = benchOptions(10000);
 const never = { perSecond: 1e9, burst: 1e9 };
-
-async function httpLoad(url: string, authorization: string): Promise<Measurement> {
-  const args = ['--import', 'tsx', 'bench/http-load.ts', url, authorization, String(run.connections), String(run.seconds), String(run.warmup)];
-  const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 1 << 24 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
-}
 
 interface Row {
   name: string;

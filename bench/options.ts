@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify } from 'node:util';
+import type { Kind } from './databases.js';
+import type { Measurement } from './measure.js';
+
+/**
+ * The options every bench script takes (`--db`, `--contacts`, `--duration`, `--warmup`, `--connections`,
+ * or BENCH_* in the environment), and what follows from them.
+ */
+export function benchOptions(defaultContacts: number) {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: process.env.BENCH_DB ?? 'both' },
+      contacts: { type: 'string', default: process.env.BENCH_CONTACTS ?? String(defaultContacts) },
+      duration: { type: 'string', default: process.env.BENCH_DURATION ?? '10' },
+      warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '2' },
+      connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '10' },
+    },
+  });
+  if (!['both', 'pglite', 'postgres'].includes(values.db!)) throw new Error(`--db is pglite, postgres or both, not ${values.db}`);
+  const run = { seconds: Number(values.duration), warmup: Number(values.warmup), connections: Number(values.connections) };
+  return {
+    contacts: Number(values.contacts),
+    run,
+    kinds: (values.db === 'both' ? ['pglite', 'postgres'] : [values.db]) as Kind[],
+    serverUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    /** autocannon in a child process (bench/http-load.ts), so the load does not share the server's event loop. */
+    httpLoad: async (url: string, authorization = '-'): Promise<Measurement> => {
+      const args = ['--import', 'tsx', 'bench/http-load.ts', url, authorization, String(run.connections), String(run.seconds), String(run.warmup)];
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24 });
+      if (stderr.trim()) log(stderr.trim());
+      return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
+    },
+  };
+}
+
+export const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
