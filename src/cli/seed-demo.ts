@@ -3,11 +3,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { companies, contacts, workspaces } from '../db/tables.js';
 import { normalisePhone } from '../domain/contacts/service.js';
+import { demoPassword } from '../domain/users/published-passwords.js';
 import { createUser, findUserByEmail, toUser } from '../domain/users/service.js';
 import { addMember, createWorkspace, setLastWorkspace } from '../domain/workspaces/service.js';
 import type { Role } from '../domain/workspaces/schema.js';
 
-export const demoLogin = { email: 'demo@kesher.dev', password: 'kesher-sample-2026' } as const;
+export const demoLogin = { email: 'demo@kesher.dev', password: demoPassword } as const;
+// The demo accounts are the only ones allowed the published password.
+const demoPolicy = { allowPublished: true };
 export const demoSlug = 'demo';
 
 export interface SeedOptions {
@@ -56,10 +59,10 @@ export async function seedDemo(db: Db, options: SeedOptions = {}) {
   fakerEN.seed(2026);
 
   const found = await findUserByEmail(db, demoLogin.email);
-  const owner = found ? toUser(found) : await createUser(db, { name: 'Demo Owner', locale: 'he', ...demoLogin });
+  const owner = found ? toUser(found) : await createUser(db, { name: 'Demo Owner', locale: 'he', ...demoLogin }, demoPolicy);
   const workspace = await createWorkspace({ db, user: owner }, { name: 'קשר — הדגמה', slug: demoSlug, defaultLocale: 'he' });
   for (const { role, ...colleague } of colleagues) {
-    const user = (await findUserByEmail(db, colleague.email)) ?? (await createUser(db, { ...colleague, password: demoLogin.password }));
+    const user = (await findUserByEmail(db, colleague.email)) ?? (await createUser(db, { ...colleague, password: demoLogin.password }, demoPolicy));
     // Demo colleagues have "used" the demo already: their login lands there, with no "you were added" notice.
     await addMember(db, workspace.id, user.id, role, { seen: true });
     await setLastWorkspace(db, user.id, workspace.id);

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeUser, makeWorkspace, testPassword, type Session } from '../../test-support/fixtures.js';
 import { findUserByEmail } from '../users/service.js';
-import { listMembers, listUserWorkspaces } from '../workspaces/service.js';
+import { demoLogin } from '../../cli/seed-demo.js';
+import { addMember, listMembers, listUserWorkspaces } from '../workspaces/service.js';
 
 const { db, app } = await useTestApp();
 
@@ -25,8 +26,26 @@ describe('accepting an invitation needs the invited person', () => {
     const { workspace, token } = await invite(user.email);
     const response = await accept({ token });
     expect(response.statusCode).toBe(401);
-    expect(response.json().detail).toBe('Log in as the invited account to accept');
+    expect(response.json().detail).toBe('Log in as the invited account, or choose a name and a password, to accept');
     expect(await memberOf(user.id)).not.toContain(workspace.id);
+    // With name and password the account is still refused: only its own session accepts.
+    const withPassword = await accept({ token, name: 'Someone Else', password: testPassword });
+    expect(withPassword.statusCode).toBe(401);
+    expect(withPassword.json().detail).toBe('Log in as the invited account to accept');
+    expect(await memberOf(user.id)).not.toContain(workspace.id);
+  });
+
+  test('without a session, a bare token answers the same whether or not the email has an account', async () => {
+    const user = await makeUser(db);
+    const known = await invite(user.email);
+    const unknown = await invite(`bare-${Date.now()}@example.test`);
+    for (const extra of [{}, { name: 'Only A Name' }, { password: testPassword }]) {
+      const [a, b] = [await accept({ token: known.token, ...extra }), await accept({ token: unknown.token, ...extra })];
+      expect(a.statusCode).toBe(401);
+      expect(b.statusCode).toBe(a.statusCode);
+      expect(b.body).toBe(a.body);
+      expect(Object.keys(b.headers).sort()).toEqual(Object.keys(a.headers).sort());
+    }
   });
 
   test('another account’s session gets a 404 like a wrong token, and cannot create the account either', async () => {
@@ -57,9 +76,12 @@ describe('accepting an invitation needs the invited person', () => {
       session: { user: { id: user.id }, workspace: { id: workspace.id, role: 'viewer' } },
     });
     const body = response.body;
-    for (const secret of [inviter.id, inviter.email]) expect(body).not.toContain(secret);
+    for (const secret of [inviter.id, inviter.email, inviter.name]) expect(body).not.toContain(secret);
+    expect(response.json().session.notices).toEqual([]);
     const me = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
     expect(me.json().workspace).toMatchObject({ id: workspace.id });
+    // Accepting is consent: no "you were added by" notice for this workspace later either.
+    expect(me.json().notices).toEqual([]);
     expect((await accept({ token }, session)).statusCode).toBe(404);
   });
 
@@ -75,12 +97,37 @@ describe('accepting an invitation needs the invited person', () => {
 
     const accepted = await accept({ token, name: 'Michal Cohen', password: testPassword });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.body).not.toContain(inviter.id);
+    for (const secret of [inviter.id, inviter.email, inviter.name]) expect(accepted.body).not.toContain(secret);
+    expect(accepted.json().session.notices).toEqual([]);
     expect(accepted.json()).toMatchObject({ role: 'marketing', session: { user: { email }, workspace: { id: workspace.id } } });
     const cookie = accepted.cookies.find((c) => c.name === 'kesher_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     const me = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `kesher_session=${cookie.value}` } });
-    expect(me.json()).toMatchObject({ user: { email }, workspace: { id: workspace.id, role: 'marketing' } });
+    expect(me.json()).toMatchObject({ user: { email }, workspace: { id: workspace.id, role: 'marketing' }, notices: [] });
+  });
+
+  test('a new person cannot choose the published demo password', async () => {
+    const email = `published-${Date.now()}@example.test`;
+    const { token } = await invite(email);
+    const response = await accept({ token, name: 'Real Person', password: demoLogin.password });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields).toEqual([{ path: 'password', message: 'Too common or too easy to guess' }]);
+    expect(await findUserByEmail(db, email)).toBeUndefined();
+  });
+
+  test('an existing account with unseen notices elsewhere gets none of them, nor their adders, in the answer', async () => {
+    const user = await makeUser(db);
+    const elsewhere = await makeWorkspace(db);
+    const adder = await makeMember(db, elsewhere.workspace.id, 'admin');
+    // Added directly (no invitation): that notice names the adder and is the user's to see in their session.
+    await addMember(db, elsewhere.workspace.id, user.id, 'viewer', { addedBy: adder.id });
+    const { inviter, token } = await invite(user.email);
+    const session = await logIn(app, user.email);
+    const response = await accept({ token }, session);
+    expect(response.statusCode).toBe(200);
+    for (const secret of [inviter.id, inviter.email, inviter.name, adder.id, adder.email, adder.name]) expect(response.body).not.toContain(secret);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    expect(me.json().notices).toMatchObject([{ workspace: { id: elsewhere.workspace.id }, addedBy: adder.name }]);
   });
 });
 

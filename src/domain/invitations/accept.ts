@@ -5,6 +5,7 @@ import { lowerRole } from '../../server/auth/permissions.js';
 import { sha256 } from '../../server/auth/tokens.js';
 import { createUser, findUserByEmail } from '../users/service.js';
 import type { User } from '../users/schema.js';
+import { markMembershipNoticesSeen } from '../workspaces/notices.js';
 import { addMember, listUserWorkspaces, setLastWorkspace } from '../workspaces/service.js';
 import type { Role } from '../workspaces/schema.js';
 import { acceptInvitationSchema, invitationTokenSchema, type InvitationPreview } from './schema.js';
@@ -61,24 +62,21 @@ export interface AcceptedInvitation {
  * Accepts an invitation with the invited person's consent. An email that has an account is accepted
  * only in a session of that account (`caller`); for a new email the person chooses a name and a
  * password (the password policy applies) and the account is created, in the same transaction.
+ * With name and password but no session, an existing account is still refused (401) while a new
+ * email succeeds: inherent while the inviter, not a mailbox, receives the token.
  */
 export async function acceptInvitation(db: Db, input: unknown, caller: User | null): Promise<AcceptedInvitation> {
   const { token, name, password } = acceptInvitationSchema.parse(input);
   const { row } = await findOpenInvitation(db, token);
   // Another account's session looks like a wrong token: it learns nothing about who owns the email.
   if (caller && caller.email.toLowerCase() !== row.email.toLowerCase()) throw notFound('Invitation');
-  if (!caller) {
-    if (await findUserByEmail(db, row.email)) {
-      throw new AppError('unauthenticated', 'Log in as the invited account to accept');
-    }
-    if (!name || !password) {
-      throw new AppError('validation_failed', 'Choose a name and a password for your new account', {
-        fields: [
-          ...(name ? [] : [{ path: 'name', message: 'Required' }]),
-          ...(password ? [] : [{ path: 'password', message: 'Required' }]),
-        ],
-      });
-    }
+  // Without a session, a bare token gets one answer whether or not the email has an account, so the
+  // token's holder does not learn which it is. A 401 also tells a web page whose session just ended.
+  if (!caller && (!name || !password)) {
+    throw new AppError('unauthenticated', 'Log in as the invited account, or choose a name and a password, to accept');
+  }
+  if (!caller && (await findUserByEmail(db, row.email))) {
+    throw new AppError('unauthenticated', 'Log in as the invited account to accept');
   }
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
@@ -93,6 +91,8 @@ export async function acceptInvitation(db: Db, input: unknown, caller: User | nu
     const user = caller ?? (await createUser(txDb, { email: row.email, name: name!, password: password! }));
     await addMember(txDb, workspace.id, user.id, role, { addedBy: row.invitedBy });
     await setLastWorkspace(txDb, user.id, workspace.id);
+    // The person just consented to this workspace: no "you were added by Y" notice for it (and so no inviter's name).
+    await markMembershipNoticesSeen(txDb, user.id, [workspace.id]);
     // An existing membership is kept as it was, so report the role the user really has there.
     const joined = (await listUserWorkspaces(txDb, user.id)).find((w) => w.id === workspace.id)!;
     return { user, workspace, role: joined.role };

@@ -62,8 +62,10 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }>
       schema: {
         tags,
         summary:
-          'Accept an invitation. An email with an account: only in that account’s session (401 without one). ' +
+          'Accept an invitation. An email with an account: only in that account’s session. ' +
           'A new email: give name and password; the account is created and logged in. ' +
+          'Without a session, a bare token is a 401 whether or not the email has an account. ' +
+          'The answer’s session has no notices and names no other user. ' +
           'The role is the lower of the invitation’s and the inviter’s current role; an invitation whose inviter left is void (404).',
         body: acceptInvitationSchema,
         response: { 200: acceptedInvitationSchema, ...commonErrors },
@@ -80,7 +82,9 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }>
         setSessionCookie(reply, created.token, created.expiresAt, request.protocol === 'https');
       }
       const session = await sessionInfo(db, secret, token, accepted.user, accepted.workspace.id);
-      return { session, workspace: accepted.workspace, role: accepted.role };
+      // Notices name who added the user elsewhere: this answer carries no other user's identity, so
+      // they come with the next GET /api/auth/session (the accepted workspace's notice is already seen).
+      return { session: { ...session, notices: [] }, workspace: accepted.workspace, role: accepted.role };
     },
   );
 };

@@ -9,9 +9,9 @@ import { createUser } from './service.js';
 const { db } = await useTestDb();
 const person = { email: 'dana.levi@example.test', name: 'Dana Levi' };
 
-async function refusal(password: string, who = person) {
+async function refusal(password: string, who = person, options = {}) {
   try {
-    await checkNewPassword(password, who);
+    await checkNewPassword(password, who, options);
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).details.fields?.[0]?.path).toBe('password');
@@ -50,12 +50,27 @@ describe('password policy', () => {
     expect(performance.now() - started).toBeLessThan(400);
   });
 
-  test('accepts the test fixtures’ and the demo’s passwords', async () => {
+  test('accepts the test fixtures’ password, and the demo’s only for the demo seed’s own accounts', async () => {
     expect(await refusal(testPassword, { email: 'user-1@example.test', name: 'Member sales' })).toBeUndefined();
-    expect(await refusal(demoLogin.password, { email: demoLogin.email, name: 'Demo Owner' })).toBeUndefined();
+    const seed = { allowPublished: true };
+    expect(await refusal(demoLogin.password, { email: demoLogin.email, name: 'Demo Owner' }, seed)).toBeUndefined();
     for (const name of ['נועה לוי', 'יוסי מזרחי', 'Emma Clarke', 'Read Only']) {
-      expect(await refusal(demoLogin.password, { email: 'viewer@kesher.dev', name })).toBeUndefined();
+      expect(await refusal(demoLogin.password, { email: 'viewer@kesher.dev', name }, seed)).toBeUndefined();
     }
+  });
+
+  test('refuses the published demo password for every other account, in any case', async () => {
+    for (const password of [demoLogin.password, demoLogin.password.toUpperCase(), ` ${demoLogin.password} `]) {
+      expect(await refusal(password)).toBe('Too common or too easy to guess');
+    }
+    // The demo's own email does not make it acceptable either: only the seed's explicit option does.
+    expect(await refusal(demoLogin.password, { email: demoLogin.email, name: 'Demo Owner' })).toBe('Too common or too easy to guess');
+    const error = await createUser(db, { email: `pub-${Date.now()}@example.test`, name: 'Real Person', password: demoLogin.password }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'validation_failed', details: { fields: [{ path: 'password', message: 'Too common or too easy to guess' }] } });
+  });
+
+  test('a product-name password that the estimator scores 3 or more is accepted', async () => {
+    expect(await refusal('Kesher2026!')).toBeUndefined();
   });
 
   test('createUser applies it: a 400 on the password field saying why, and no user is created', async () => {

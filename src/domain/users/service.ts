@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../server/errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../server/auth/passwords.js';
-import { checkNewPassword } from './password-policy.js';
+import { checkNewPassword, type PasswordPolicyOptions } from './password-policy.js';
 import { createUserSchema, type CreateUserInput, type LoginInput, type User } from './schema.js';
 import { users } from './table.js';
 
@@ -18,9 +18,9 @@ const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && ((error as { code?: string }).code === '23505' ||
     (error as { cause?: { code?: string } }).cause?.code === '23505');
 
-export async function createUser(db: Db, input: CreateUserInput): Promise<User> {
+export async function createUser(db: Db, input: CreateUserInput, policy: PasswordPolicyOptions = {}): Promise<User> {
   const data = createUserSchema.parse(input);
-  await checkNewPassword(data.password, data);
+  await checkNewPassword(data.password, data, policy);
   const passwordHash = await hashPassword(data.password);
   try {
     const [row] = await db

@@ -12,6 +12,8 @@ export function useAcceptInvitation() {
     onSuccess: async (accepted) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
       queryClient.setQueryData(sessionKey, accepted.session);
+      // The answer carries no "you were added" notices (they name other users): fetch them with the session.
+      void queryClient.invalidateQueries({ queryKey: sessionKey });
       await navigate('/contacts', { replace: true });
     },
   });
