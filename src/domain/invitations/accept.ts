@@ -5,7 +5,6 @@ import { lowerRole } from '../../server/auth/permissions.js';
 import { sha256 } from '../../server/auth/tokens.js';
 import { createUser, findUserByEmail } from '../users/service.js';
 import type { User } from '../users/schema.js';
-import { markMembershipNoticesSeen } from '../workspaces/notices.js';
 import { addMember, listUserWorkspaces, setLastWorkspace } from '../workspaces/service.js';
 import type { Role } from '../workspaces/schema.js';
 import { acceptInvitationSchema, invitationTokenSchema, type InvitationPreview } from './schema.js';
@@ -91,8 +90,6 @@ export async function acceptInvitation(db: Db, input: unknown, caller: User | nu
     const user = caller ?? (await createUser(txDb, { email: row.email, name: name!, password: password! }));
     await addMember(txDb, workspace.id, user.id, role, { addedBy: row.invitedBy });
     await setLastWorkspace(txDb, user.id, workspace.id);
-    // The person just consented to this workspace: no "you were added by Y" notice for it (and so no inviter's name).
-    await markMembershipNoticesSeen(txDb, user.id, [workspace.id]);
     // An existing membership is kept as it was, so report the role the user really has there.
     const joined = (await listUserWorkspaces(txDb, user.id)).find((w) => w.id === workspace.id)!;
     return { user, workspace, role: joined.role };
