@@ -1,6 +1,7 @@
 /**
  * The cost of the database-backed rate limiter: the first-page API request with the limiter off and
- * on (a limit so high it never refuses, so every request pays the statement and gets a 200), and the
+ * on (limits so high they never refuse, so every request pays the statement — its own bucket and its
+ * workspace's — and gets a 200), and the
  * limiter statement alone through the driver, on one hot key and on a key per caller, in the UNLOGGED
  * table and in an ordinary (logged) copy of it. Writes its section of bench/RESULTS.md.
  *
@@ -39,7 +40,7 @@ async function benchOne(kind: Kind): Promise<{ kind: Kind; version: string; rows
     // Off, on, off again: the second "off" shows how much the machine drifted between measurements.
     const servers = [['first page, limiter off', false], ['first page, limiter on', never], ['first page, limiter off again', false]] as const;
     for (const [name, api] of servers) {
-      const app = await buildApp({ db: db.handle.db, secret: 'bench-secret', logger: false, rateLimits: { api } });
+      const app = await buildApp({ db: db.handle.db, secret: 'bench-secret', logger: false, rateLimits: { api, workspace: api } });
       await app.listen({ port: 0, host: '127.0.0.1' });
       try {
         measure(`API ${name}`, await httpLoad(`http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/contacts?limit=50`, authorization));
@@ -59,6 +60,15 @@ async function benchOne(kind: Kind): Promise<{ kind: Kind; version: string; rows
     const logged = statement!.text.replaceAll('rate_limits', 'rate_limits_logged');
     measure('limiter statement, one hot key, UNLOGGED', await loop(statement!.text, () => 'bench:hot'));
     measure('limiter statement, a key per caller, UNLOGGED', await loop(statement!.text, (i) => `bench:caller:${i}`));
+    // What an API request sends: its own bucket and, in the same statement, its workspace's (a hot row).
+    const [withWorkspace] = await captureQueries(db, () => consumeRate(db.handle.db, 'bench:capture', never, undefined, { key: 'bench:ws', policy: never }));
+    const loopShared = () => {
+      let i = 0;
+      return measureLoop(() => db.raw(withWorkspace!.text, [`bench:member:${i++ % run.connections}`, ...withWorkspace!.params.slice(1)]), {
+        connections: run.connections, durationMs: run.seconds * 1000, warmupMs: run.warmup * 1000,
+      });
+    };
+    measure('limiter statement with the workspace bucket, a key per caller, UNLOGGED', await loopShared());
     measure('limiter statement, one hot key, logged table', await loop(logged, () => 'bench:hot'));
     measure('limiter statement, a key per caller, logged table', await loop(logged, (i) => `bench:caller:${i}`));
     return { kind, version: db.version, rows };

@@ -7,6 +7,9 @@ describe('rate limit settings from the environment', () => {
   test('defaults: 50 a second with bursts of 200, 10 failed logins a minute per address, 3 workspaces', () => {
     const config = loadConfig(base);
     expect(config.rateLimit).toEqual({ perSecond: 50, burst: 200 });
+    expect(config.workspaceRateLimit).toEqual({ perSecond: 200, burst: 800 });
+    expect(loadConfig({ ...base, KESHER_WORKSPACE_RATE_LIMIT_PER_SECOND: '0' }).workspaceRateLimit).toBeNull();
+    expect(loadConfig({ ...base, KESHER_WORKSPACE_RATE_LIMIT_PER_SECOND: '20', KESHER_WORKSPACE_RATE_LIMIT_BURST: '40' }).workspaceRateLimit).toEqual({ perSecond: 20, burst: 40 });
     expect(config.loginRateLimit).toEqual({ perSecond: 10 / 60, burst: 20 });
     expect(config.maxWorkspacesPerUser).toBe(3);
   });

@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Per API key, user or anonymous address, on every /api/ route; null turns the limit off. */
   rateLimit: { perSecond: number; burst: number } | null;
+  /** All callers of one workspace together; null turns that limit off. */
+  workspaceRateLimit: { perSecond: number; burst: number } | null;
   /** Failed logins per client address across accounts. */
   loginRateLimit: { perSecond: number; burst: number };
   maxWorkspacesPerUser: number;
@@ -29,6 +31,7 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.KESHER_DATA_DIR ?? './.kesher/data');
   const perSecond = envNumber(env, 'KESHER_RATE_LIMIT_PER_SECOND', 50, 0);
+  const workspacePerSecond = envNumber(env, 'KESHER_WORKSPACE_RATE_LIMIT_PER_SECOND', 200, 0);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
@@ -38,6 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimit: perSecond === 0 ? null : { perSecond, burst: envNumber(env, 'KESHER_RATE_LIMIT_BURST', 200, 1) },
+    workspaceRateLimit:
+      workspacePerSecond === 0
+        ? null
+        : { perSecond: workspacePerSecond, burst: envNumber(env, 'KESHER_WORKSPACE_RATE_LIMIT_BURST', 800, 1) },
     loginRateLimit: {
       perSecond: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1) / 60,
       burst: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_BURST', 20, 1),

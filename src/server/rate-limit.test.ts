@@ -133,3 +133,36 @@ describe('wrong API keys, per client address', async () => {
     expect(statuses.slice(21)).toEqual([429, 429, 429]);
   });
 });
+
+describe('all credentials of a workspace together', async () => {
+  const shared = await buildApp({ db, secret: testSecret, webDir: '/nonexistent', rateLimits: { api, workspace: { perSecond: 0.1, burst: 8 } } });
+  afterAll(() => shared.close());
+  const keysOfOneWorkspace = async (count: number) => {
+    const { ctx } = await makeWorkspace(db);
+    return Promise.all(Array.from({ length: count }, async () => `Bearer ${(await createApiKey(ctx(), { name: 'k', role: 'viewer' })).secret}`));
+  };
+
+  test('more keys do not multiply the allowance: the workspace bucket binds, and says so', async () => {
+    const keys = await keysOfOneWorkspace(3);
+    const statuses = [];
+    for (let i = 0; i < 9; i++) statuses.push((await list(keys[i % 3]!, shared)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    const refused = await list(keys[2]!, shared);
+    expect(refused.json().detail).toBe('Too many requests from this workspace; slow down');
+    expect(refused.headers['ratelimit-limit']).toBe('8');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const [elsewhere] = await keysOfOneWorkspace(1);
+    expect((await list(elsewhere!, shared)).statusCode).toBe(200);
+  });
+
+  test('one key over its own limit does not drain what its workspace shares', async () => {
+    const [runaway, quiet] = await keysOfOneWorkspace(2);
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await list(runaway!, shared)).statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    // 5 of the workspace's 8 are used: the quiet key still gets 3.
+    const quietStatuses = [];
+    for (let i = 0; i < 4; i++) quietStatuses.push((await list(quiet!, shared)).statusCode);
+    expect(quietStatuses).toEqual([200, 200, 200, 429]);
+  });
+});

@@ -8,6 +8,11 @@ import { AppError } from './errors.js';
 export interface RateLimits {
   /** Per credential (API key, user, or address when anonymous) on every /api/ route; false turns it off. */
   api: RatePolicy | false;
+  /**
+   * All credentials of one workspace together (its keys and its people), so creating more keys does not
+   * multiply a workspace's allowance; false turns it off. Counted only when `api` is on.
+   */
+  workspace: RatePolicy | false;
   /** Wrong API keys per client address. */
   badApiKey: RatePolicy;
   /** Failed logins per client address, whatever the account. */
@@ -19,6 +24,8 @@ export interface RateLimits {
 export const defaultRateLimits: RateLimits = {
   // A page load is a handful of requests; 940 req/s from one key is throttled.
   api: { perSecond: 50, burst: 200 },
+  // Four busy callers' worth: a team clicking never meets it, eight keys at full speed do.
+  workspace: { perSecond: 200, burst: 800 },
   badApiKey: { perSecond: 1, burst: 20 },
   login: { perSecond: 10 / 60, burst: 20 },
   loginDelay: { freeFailures: 5, baseSeconds: 2, maxSeconds: 15 * 60 },
@@ -59,9 +66,14 @@ export async function limitApiRequest(db: Db, request: FastifyRequest, reply: Fa
   const identity = request.identity;
   const key = identity?.kind === 'apiKey' ? `key:${identity.apiKeyId}` : identity ? `user:${identity.user.id}` : `addr:${clientAddress(request.ip)}`;
   const peek = identity?.kind === 'apiKey' ? { key: badKeyBucket(request), policy: limits.badApiKey } : undefined;
-  const decision = await consumeRate(db, key, limits.api, peek);
+  const workspaceId = identity?.workspaceId;
+  const also = workspaceId && limits.workspace ? { key: `ws:${workspaceId}`, policy: limits.workspace } : undefined;
+  const decision = await consumeRate(db, key, limits.api, peek, also);
   setRateHeaders(reply, decision);
-  if (!decision.allowed) throw tooMany('Too many requests; slow down', decision.retryAfterSeconds);
+  if (!decision.allowed) {
+    const message = decision.sharedBucket ? 'Too many requests from this workspace; slow down' : 'Too many requests; slow down';
+    throw tooMany(message, decision.retryAfterSeconds);
+  }
   if (decision.peekRetryAfterSeconds) throw tooMany(badKeyMessage, decision.peekRetryAfterSeconds);
 }
 

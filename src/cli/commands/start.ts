@@ -29,7 +29,7 @@ export async function start(options: { demo?: boolean }) {
     db: handle.db,
     secret: config.secret,
     trustProxy: config.trustProxy,
-    rateLimits: { api: config.rateLimit ?? false, login: config.loginRateLimit },
+    rateLimits: { api: config.rateLimit ?? false, workspace: config.workspaceRateLimit ?? false, login: config.loginRateLimit },
     maxWorkspacesPerUser: config.maxWorkspacesPerUser,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   });

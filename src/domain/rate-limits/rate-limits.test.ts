@@ -37,4 +37,13 @@ describe('the database-backed limiter', () => {
     const keys = await queryRows<{ key: string }>(db, sql`select key from rate_limits where key in ('test:busy', 'test:idle')`);
     expect(keys.map((k) => k.key)).toEqual(['test:busy']);
   });
+
+  test('with a shared bucket, of concurrent requests from many keys exactly the shared burst passes', async () => {
+    const shared = { key: 'test:shared-ws', policy };
+    const decisions = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => consumeRate(db, `test:member-${i % 6}`, { perSecond: 0.1, burst: 4 }, undefined, shared)),
+    );
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
+    expect(decisions.filter((d) => !d.allowed && d.sharedBucket)).not.toHaveLength(0);
+  });
 });

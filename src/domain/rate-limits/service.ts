@@ -18,6 +18,8 @@ export interface RateDecision {
   retryAfterSeconds: number;
   /** Only with `peek`: seconds until the peeked bucket takes a request again; 0 when it would now. */
   peekRetryAfterSeconds?: number;
+  /** Only with `also`: the numbers are the shared bucket's, because it is the one that binds. */
+  sharedBucket?: boolean;
 }
 
 const msOf = (policy: RatePolicy) => ({ step: 1000 / policy.perSecond, tolerance: (1000 / policy.perSecond) * policy.burst });
@@ -41,30 +43,70 @@ export async function consumeRate(
   key: string,
   policy: RatePolicy,
   peek?: { key: string; policy: RatePolicy },
+  also?: { key: string; policy: RatePolicy },
 ): Promise<RateDecision> {
-  const { step, tolerance } = msOf(policy);
   const ms = sql`interval '1 millisecond'`;
-  const next = sql`greatest(r.tat, now()) + ${step}::float8 * ${ms}`;
-  const fits = sql`${next} <= now() + ${tolerance}::float8 * ${ms}`;
+  const upsert = (bucket: string, bucketPolicy: RatePolicy) => {
+    const { step, tolerance } = msOf(bucketPolicy);
+    const next = sql`greatest(r.tat, now()) + ${step}::float8 * ${ms}`;
+    const fits = sql`${next} <= now() + ${tolerance}::float8 * ${ms}`;
+    return {
+      values: sql`${bucket}, now() + ${step}::float8 * ${ms}, true`,
+      update: sql`allowed = ${fits}, tat = case when ${fits} then ${next} else r.tat end`,
+    };
+  };
+  const first = upsert(key, policy);
   const peekAhead = peek
     ? sql`(select extract(epoch from p.tat - now())::float8 * 1000 from rate_limits p where p.key = ${peek.key})`
     : sql`null::float8`;
-  const [row] = await queryRows<{ allowed: boolean; ahead_ms: number; peek_ahead_ms: number | null }>(db, sql`
-    insert into rate_limits as r (key, tat, allowed) values (${key}, now() + ${step}::float8 * ${ms}, true)
-    on conflict (key) do update set allowed = ${fits}, tat = case when ${fits} then ${next} else r.tat end
-    returning r.allowed, extract(epoch from r.tat - now())::float8 * 1000 as ahead_ms, ${peekAhead} as peek_ahead_ms`);
+  const returning = sql`r.allowed, extract(epoch from r.tat - now())::float8 * 1000 as ahead_ms`;
+  // With `also`, a second bucket (the workspace's) is taken in the same statement, and only when the
+  // first allowed the request: one caller over its own limit never drains the bucket it shares.
+  const query = also
+    ? (() => {
+        const second = upsert(also.key, also.policy);
+        return sql`
+          with first as (
+            insert into rate_limits as r (key, tat, allowed) values (${first.values})
+            on conflict (key) do update set ${first.update} returning ${returning}
+          ), second as (
+            insert into rate_limits as r (key, tat, allowed) select ${second.values} where (select allowed from first)
+            on conflict (key) do update set ${second.update} returning ${returning}
+          )
+          select f.allowed, f.ahead_ms, s.allowed as also_allowed, s.ahead_ms as also_ahead_ms, ${peekAhead} as peek_ahead_ms
+          from first f left join second s on true`;
+      })()
+    : sql`
+        insert into rate_limits as r (key, tat, allowed) values (${first.values})
+        on conflict (key) do update set ${first.update}
+        returning ${returning}, null::boolean as also_allowed, null::float8 as also_ahead_ms, ${peekAhead} as peek_ahead_ms`;
+  const [row] = await queryRows<{
+    allowed: boolean;
+    ahead_ms: number;
+    also_allowed: boolean | null;
+    also_ahead_ms: number | null;
+    peek_ahead_ms: number | null;
+  }>(db, query);
   if (++sincePurge >= purgeEvery) {
     sincePurge = 0;
     await purgeRateLimits(db);
   }
-  const ahead = Number(row!.ahead_ms);
-  const decision: RateDecision = {
-    allowed: row!.allowed,
-    limit: policy.burst,
-    remaining: row!.allowed ? Math.max(0, Math.floor((tolerance - ahead) / step)) : 0,
-    resetSeconds: Math.max(0, Math.ceil(ahead / 1000)),
-    retryAfterSeconds: row!.allowed ? 0 : Math.max(1, Math.ceil((ahead + step - tolerance) / 1000)),
+  const decide = (allowed: boolean, aheadMs: number, bucketPolicy: RatePolicy): RateDecision => {
+    const { step, tolerance } = msOf(bucketPolicy);
+    return {
+      allowed,
+      limit: bucketPolicy.burst,
+      remaining: allowed ? Math.max(0, Math.floor((tolerance - aheadMs) / step)) : 0,
+      resetSeconds: Math.max(0, Math.ceil(aheadMs / 1000)),
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((aheadMs + step - tolerance) / 1000)),
+    };
   };
+  let decision = decide(row!.allowed, Number(row!.ahead_ms), policy);
+  if (also && row!.also_allowed !== null) {
+    const shared = decide(row!.also_allowed, Number(row!.also_ahead_ms), also.policy);
+    // The headers and the refusal speak of whichever bucket binds: the one with less left.
+    if (!shared.allowed || shared.remaining < decision.remaining) decision = { ...shared, sharedBucket: true };
+  }
   if (peek) {
     const peeked = msOf(peek.policy);
     const peekAhead = row!.peek_ahead_ms === null ? -Infinity : Number(row!.peek_ahead_ms);
