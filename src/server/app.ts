@@ -18,7 +18,7 @@ import { invitationRoutes } from '../domain/invitations/routes.js';
 import { workspaceRoutes } from '../domain/workspaces/routes.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
-import { problemFor, registerErrorHandler } from './error-handler.js';
+import { registerErrorHandler, sendProblem } from './error-handler.js';
 import { AppError } from './errors.js';
 import { problemSchema } from './route-kit.js';
 import type { TrustProxy } from './config.js';
@@ -137,8 +137,7 @@ export async function buildApp(input: AppOptions) {
     const isApi = /^\/api(\/|$)/i.test(path);
     const wantsPage = request.method === 'GET' && !isApi && !looksLikeFile && hasWeb;
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    const problem = problemFor(new AppError('not_found', `No route ${request.method} ${path}`), request.url);
-    return reply.status(404).type('application/problem+json').send(problem);
+    return sendProblem(new AppError('not_found', `No route ${request.method} ${path}`), request, reply);
   });
   return app;
 }

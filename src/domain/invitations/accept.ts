@@ -5,7 +5,7 @@ import { lowerRole } from '../../server/auth/permissions.js';
 import { sha256 } from '../../server/auth/tokens.js';
 import { createUser, findUserByEmail } from '../users/service.js';
 import type { User } from '../users/schema.js';
-import { addMember, listUserWorkspaces, setLastWorkspace } from '../workspaces/service.js';
+import { addMember, findMembershipRole, listUserWorkspaces, setLastWorkspace } from '../workspaces/service.js';
 import type { Role } from '../workspaces/schema.js';
 import { acceptInvitationSchema, invitationTokenSchema, type InvitationPreview } from './schema.js';
 import { invitations } from './table.js';
@@ -91,7 +91,6 @@ export async function acceptInvitation(db: Db, input: unknown, caller: User | nu
     await addMember(txDb, workspace.id, user.id, role, { addedBy: row.invitedBy });
     await setLastWorkspace(txDb, user.id, workspace.id);
     // An existing membership is kept as it was, so report the role the user really has there.
-    const joined = (await listUserWorkspaces(txDb, user.id)).find((w) => w.id === workspace.id)!;
-    return { user, workspace, role: joined.role };
+    return { user, workspace, role: (await findMembershipRole(txDb, workspace.id, user.id))! };
   });
 }

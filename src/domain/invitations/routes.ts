@@ -82,8 +82,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ db: Db; secret: string }>
         setSessionCookie(reply, created.token, created.expiresAt, request.protocol === 'https');
       }
       const session = await sessionInfo(db, secret, token, accepted.user, accepted.workspace.id);
-      // Notices name who added the user elsewhere: this answer carries no other user's identity, so
-      // they come with the next GET /api/auth/session (the accepted workspace's notice is already seen).
+      // Notices name who added the user (here and elsewhere): this answer carries no other user's
+      // identity, so they come with the next GET /api/auth/session.
       return { session: { ...session, notices: [] }, workspace: accepted.workspace, role: accepted.role };
     },
   );

@@ -117,22 +117,31 @@ export async function listMembers(ctx: Ctx): Promise<Member[]> {
   }));
 }
 
+/** The workspace's memberships, locked until the transaction ends, so two admins' changes serialise. */
+const lockMembers = (tx: Db, workspaceId: string) =>
+  tx
+    .select({ id: memberships.id, userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.workspaceId, workspaceId))
+    .for('update');
+
+/** A 409 when `target` is the workspace's only owner and is about to stop being one. */
+function keepAnOwner(members: { role: string }[], target: { role: string }) {
+  if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
+    throw new AppError('conflict', 'A workspace keeps at least one owner');
+  }
+}
+
 /** Changes a member's role; nobody grants more than they have, and the last owner stays an owner. */
 export async function updateMemberRole(ctx: Ctx, memberId: string, role: Role): Promise<Member> {
   requirePermission(ctx, 'members:manage');
   requireGrantable(ctx, role);
   await ctx.db.transaction(async (tx) => {
-    const owners = await tx
-      .select({ id: memberships.id, role: memberships.role })
-      .from(memberships)
-      .where(eq(memberships.workspaceId, ctx.workspaceId))
-      .for('update');
-    const target = owners.find((m) => m.id === memberId);
+    const members = await lockMembers(tx as unknown as Db, ctx.workspaceId);
+    const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound('Member');
     requireGrantable(ctx, target.role as Role);
-    if (target.role === 'owner' && role !== 'owner' && owners.filter((m) => m.role === 'owner').length === 1) {
-      throw new AppError('conflict', 'A workspace keeps at least one owner');
-    }
+    if (role !== 'owner') keepAnOwner(members, target);
     await tx
       .update(memberships)
       .set({ role })
@@ -149,11 +158,7 @@ export async function updateMemberRole(ctx: Ctx, memberId: string, role: Role): 
  */
 export async function removeMember(ctx: Ctx, memberId: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const members = await tx
-      .select({ id: memberships.id, userId: memberships.userId, role: memberships.role })
-      .from(memberships)
-      .where(eq(memberships.workspaceId, ctx.workspaceId))
-      .for('update');
+    const members = await lockMembers(tx as unknown as Db, ctx.workspaceId);
     const target = members.find((m) => m.id === memberId);
     const leaving = target !== undefined && ctx.user !== null && target.userId === ctx.user.id;
     if (!leaving) requirePermission(ctx, 'members:manage');
@@ -161,9 +166,7 @@ export async function removeMember(ctx: Ctx, memberId: string): Promise<void> {
     if (!leaving && outranks(target.role as Role, ctx.role)) {
       throw new AppError('forbidden', `Your role (${ctx.role}) may not remove a member with role ${target.role}`);
     }
-    if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
-      throw new AppError('conflict', 'A workspace keeps at least one owner');
-    }
+    keepAnOwner(members, target);
     await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
     await revokeApiKeysOfUser(tx as unknown as Db, ctx.workspaceId, target.userId);
   });
