@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
 import { roles } from '../domain/workspaces/schema.js';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../core/errors.js';
 import { createUserCommand, createWorkspaceCommand } from './commands/accounts.js';
 import { migrateCommand, seedCommand } from './commands/database.js';
 import { start } from './commands/start.js';

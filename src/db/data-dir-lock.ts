@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { AppError } from '../server/errors.js';
+import { AppError } from '../core/errors.js';
 
 /**
  * One writer per embedded database: PGlite has no locking of its own, and two processes on one data

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { AppError, statusOf, type ErrorCode, type FieldError } from './errors.js';
+import { AppError, statusOf, type ErrorCode, type FieldError } from '../core/errors.js';
 
 export interface Problem {
   type: string;

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemFor, sendProblem } from './error-handler.js';
-import { AppError } from './errors.js';
+import { AppError } from '../core/errors.js';
 
 /**
  * Errors raised before a route runs, in problem+json like every other error: Fastify's own (bad URL

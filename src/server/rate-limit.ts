@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import type { LoginDelayPolicy } from '../domain/rate-limits/login-delays.js';
 import { consumeRate, type RateDecision, type RatePolicy } from '../domain/rate-limits/service.js';
-import { AppError } from './errors.js';
+import { AppError } from '../core/errors.js';
 
 /** Every limit of the server; all of them live in the database, so several processes share them. */
 export interface RateLimits {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ifMatchSchema, versionSchema } from '../domain/common/schema.js';
-import { AppError } from './errors.js';
+import { AppError } from '../core/errors.js';
 
 /** Shared pieces of route schemas. */
 export const idParams = z.strictObject({ id: z.uuid() });

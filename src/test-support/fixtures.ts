@@ -4,7 +4,7 @@ import { createUser } from '../domain/users/service.js';
 import { addMember, createWorkspace, setLastWorkspace } from '../domain/workspaces/service.js';
 import type { Role } from '../domain/workspaces/schema.js';
 import type { App } from '../server/app.js';
-import type { Ctx } from '../server/context.js';
+import type { Ctx } from '../core/context.js';
 
 export const testPassword = 'correct-horse-battery';
 export const testSecret = 'test-secret-not-for-production';
@@ -19,7 +19,7 @@ export async function makeUser(db: Db, name = 'Test User') {
 export async function makeWorkspace(db: Db) {
   const owner = await makeUser(db, 'Owner');
   const workspace = await createWorkspace({ db, user: owner }, { name: `Workspace ${unique()}`, slug: `ws-${unique()}` });
-  const ctx = (role: Role = 'owner'): Ctx => ({ db, workspaceId: workspace.id, role, user: owner, apiKeyId: null, actorUserId: owner.id });
+  const ctx = (role: Role = 'owner'): Ctx => ({ db, workspaceId: workspace.id, role, user: owner, apiKeyId: null, actorUserId: owner.id, channel: 'api' });
   return { workspace, owner, ctx };
 }
 

@@ -3,7 +3,7 @@ import { workspaces } from '../../db/tables.js';
 import { createUser, findUserByEmail, toUser } from '../../domain/users/service.js';
 import { addMember, createWorkspace } from '../../domain/workspaces/service.js';
 import type { Locale, Role } from '../../domain/workspaces/schema.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../core/errors.js';
 import { openDatabase } from '../database.js';
 
 export async function createWorkspaceCommand(options: { name: string; slug: string; owner: string; locale: Locale }) {

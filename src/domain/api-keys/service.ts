@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Ctx } from '../../server/context.js';
-import { notFound } from '../../server/errors.js';
-import { lowerRole, requireGrantable, requirePermission } from '../../server/auth/permissions.js';
-import { randomToken, sha256 } from '../../server/auth/tokens.js';
+import type { Ctx } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import { lowerRole, requireGrantable, requirePermission } from '../../core/permissions.js';
+import { randomToken, sha256 } from '../../core/tokens.js';
 import type { Role } from '../workspaces/schema.js';
 import { memberships } from '../workspaces/table.js';
 import { createApiKeySchema, type ApiKey, type CreateApiKeyInput } from './schema.js';

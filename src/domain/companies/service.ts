@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../db/like.js';
-import type { Ctx } from '../../server/context.js';
-import { requirePermission } from '../../server/auth/permissions.js';
+import type { Ctx } from '../../core/context.js';
+import { requirePermission } from '../../core/permissions.js';
 import { createCompanySchema, listCompaniesQuerySchema, type Company, type CreateCompanyInput } from './schema.js';
 import { companies } from './table.js';
 

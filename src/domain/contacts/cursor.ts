@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../core/errors.js';
 
 /** Keyset position in the contacts list: the last row's (sortName, id), opaque to clients. */
 export const encodeCursor = (sortName: string, id: string) =>

@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../../server/context.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { requirePermission } from '../../server/auth/permissions.js';
+import type { Ctx } from '../../core/context.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { requirePermission } from '../../core/permissions.js';
 import { containsPattern } from '../../db/like.js';
 import { versionSchema } from '../common/schema.js';
 import { companies } from '../companies/table.js';

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { lowerRole } from '../../server/auth/permissions.js';
-import { sha256 } from '../../server/auth/tokens.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { lowerRole } from '../../core/permissions.js';
+import { sha256 } from '../../core/tokens.js';
 import { createUser, findUserByEmail } from '../users/service.js';
 import type { User } from '../users/schema.js';
 import { addMember, findMembershipRole, listUserWorkspaces, setLastWorkspace } from '../workspaces/service.js';

@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../../server/context.js';
-import { notFound } from '../../server/errors.js';
-import { requireGrantable, requirePermission } from '../../server/auth/permissions.js';
-import { randomToken, sha256 } from '../../server/auth/tokens.js';
+import type { Ctx } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import { requireGrantable, requirePermission } from '../../core/permissions.js';
+import { randomToken, sha256 } from '../../core/tokens.js';
 import type { Role } from '../workspaces/schema.js';
 import { createInvitationSchema, type Invitation } from './schema.js';
 import { invitations } from './table.js';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { useTestDb } from '../../test-support/db.js';
 import { testPassword } from '../../test-support/fixtures.js';
 import { demoLogin } from '../../cli/seed-demo.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../core/errors.js';
 import { checkNewPassword } from './password-policy.js';
 import { createUser } from './service.js';
 

@@ -1,6 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../core/errors.js';
 import { isPublishedPassword } from './published-passwords.js';
 import { minPasswordLength, passwordProblem, passwordReasons } from './schema.js';
 

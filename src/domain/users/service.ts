@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/errors.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../../server/auth/passwords.js';
+import { AppError } from '../../core/errors.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../core/passwords.js';
 import { checkNewPassword, type PasswordPolicyOptions } from './password-policy.js';
 import { createUserSchema, type CreateUserInput, type LoginInput, type User } from './schema.js';
 import { users } from './table.js';

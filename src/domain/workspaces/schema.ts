@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { text } from '../common/schema.js';
 
-export const roles = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing', 'viewer'] as const;
+import { roles } from '../../core/roles.js';
+
+export { roles };
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Ctx, UserCtx } from '../../server/context.js';
-import { AppError, notFound } from '../../server/errors.js';
-import { outranks, requireGrantable, requirePermission } from '../../server/auth/permissions.js';
+import type { Ctx, UserCtx } from '../../core/context.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { outranks, requireGrantable, requirePermission } from '../../core/permissions.js';
 import { users } from '../users/table.js';
 import { isUniqueViolation } from '../users/service.js';
 import { revokeApiKeysOfUser } from '../api-keys/service.js';

@@ -6,11 +6,11 @@ import { toUser } from '../../domain/users/service.js';
 import { findMembershipRole } from '../../domain/workspaces/service.js';
 import type { User } from '../../domain/users/schema.js';
 import type { Role } from '../../domain/workspaces/schema.js';
-import type { Ctx, UserCtx } from '../context.js';
-import { AppError } from '../errors.js';
+import type { Ctx, UserCtx } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
 import { limitApiRequest, throttleBadApiKey, type RateLimits } from '../rate-limit.js';
 import { findSession, sessionCookie } from './sessions.js';
-import { csrfTokenFor, safeEqual } from './tokens.js';
+import { csrfTokenFor, safeEqual } from '../../core/tokens.js';
 
 /**
  * How much identity a route needs: none, a logged-in person, or a role in a workspace (the default).
@@ -103,6 +103,7 @@ export function workspaceCtx(db: Db, request: FastifyRequest): Ctx {
     user: identity.kind === 'session' ? identity.user : null,
     apiKeyId: identity.kind === 'apiKey' ? identity.apiKeyId : null,
     actorUserId: identity.kind === 'apiKey' ? identity.actorUserId : identity.user.id,
+    channel: identity.kind === 'apiKey' ? 'api' : 'web',
   };
 }
 

@@ -14,13 +14,13 @@ import { setUserLocale } from '../../domain/users/service.js';
 import { seenNoticesSchema } from '../../domain/workspaces/schema.js';
 import { listMembershipNotices, markMembershipNoticesSeen } from '../../domain/workspaces/notices.js';
 import { findLandingWorkspaceId, listUserWorkspaces, setLastWorkspace } from '../../domain/workspaces/service.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../core/errors.js';
 import { clientAddress, type RateLimits } from '../rate-limit.js';
 import { commonErrors } from '../route-kit.js';
 import { userCtx } from './plugin.js';
 import { throttledLogin } from './login.js';
 import { createSession, deleteSession, sessionCookie, setSessionWorkspace } from './sessions.js';
-import { csrfTokenFor } from './tokens.js';
+import { csrfTokenFor } from '../../core/tokens.js';
 
 export interface AuthRoutesOptions {
   db: Db;

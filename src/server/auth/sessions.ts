@@ -1,7 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, users } from '../../db/tables.js';
-import { randomToken, sha256 } from './tokens.js';
+import { randomToken, sha256 } from '../../core/tokens.js';
 
 export const sessionCookie = 'kesher_session';
 export const sessionDays = 14;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorCode, FieldError } from '../../../src/server/errors.js';
+import type { ErrorCode, FieldError } from '../../../src/core/errors.js';
 
 export type { ErrorCode, FieldError };
 

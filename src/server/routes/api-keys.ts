@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors, idParams, noContent } from '../../server/route-kit.js';
-import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from './schema.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './service.js';
+import { workspaceCtx } from '../auth/plugin.js';
+import { commonErrors, idParams, noContent } from '../route-kit.js';
+import { apiKeySchema, createApiKeySchema, createdApiKeySchema } from '../../domain/api-keys/schema.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../domain/api-keys/service.js';
 
 const tags = ['api-keys'];
 

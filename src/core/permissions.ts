@@ -1,6 +1,6 @@
-import type { Role } from '../../domain/workspaces/schema.js';
-import { AppError } from '../errors.js';
-import type { Ctx } from '../context.js';
+import type { Role } from './roles.js';
+import { AppError } from './errors.js';
+import type { Ctx } from './context.js';
 
 export type Permission =
   | 'records:read'

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { userCtx, workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors, idParams, noContent, problemSchema } from '../../server/route-kit.js';
-import { createWorkspaceSchema, memberSchema, updateMemberSchema, workspaceSchema } from './schema.js';
-import { createWorkspace, listMembers, listUserWorkspaces, removeMember, updateMemberRole } from './service.js';
+import { userCtx, workspaceCtx } from '../auth/plugin.js';
+import { commonErrors, idParams, noContent, problemSchema } from '../route-kit.js';
+import { createWorkspaceSchema, memberSchema, updateMemberSchema, workspaceSchema } from '../../domain/workspaces/schema.js';
+import { createWorkspace, listMembers, listUserWorkspaces, removeMember, updateMemberRole } from '../../domain/workspaces/service.js';
 
 export const workspaceRoutes: FastifyPluginAsyncZod<{ db: Db; maxWorkspacesPerUser: number }> = async (app, { db, maxWorkspacesPerUser }) => {
   app.get(

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
-import { workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../../server/route-kit.js';
-import { contactPageSchema, contactSchema, createContactSchema, listContactsQuerySchema, updateContactSchema } from './schema.js';
-import { createContact, deleteContact, getContact, listContacts, updateContact } from './service.js';
+import { workspaceCtx } from '../auth/plugin.js';
+import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
+import { contactPageSchema, contactSchema, createContactSchema, listContactsQuerySchema, updateContactSchema } from '../../domain/contacts/schema.js';
+import { createContact, deleteContact, getContact, listContacts, updateContact } from '../../domain/contacts/service.js';
 
 const tags = ['contacts'];
 

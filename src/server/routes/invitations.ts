@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { optionalUser, workspaceCtx } from '../../server/auth/plugin.js';
-import { sessionInfo, setSessionCookie } from '../../server/auth/routes.js';
-import { createSession, setSessionWorkspace } from '../../server/auth/sessions.js';
-import { commonErrors, idParams, noContent } from '../../server/route-kit.js';
-import { acceptedInvitationSchema, acceptInvitationSchema, invitationPreviewSchema, invitationTokenSchema, createdInvitationSchema, createInvitationSchema, invitationSchema } from './schema.js';
-import { acceptInvitation, previewInvitation } from './accept.js';
-import { createInvitation, listInvitations, revokeInvitation } from './service.js';
+import { optionalUser, workspaceCtx } from '../auth/plugin.js';
+import { sessionInfo, setSessionCookie } from '../auth/routes.js';
+import { createSession, setSessionWorkspace } from '../auth/sessions.js';
+import { commonErrors, idParams, noContent } from '../route-kit.js';
+import { acceptedInvitationSchema, acceptInvitationSchema, invitationPreviewSchema, invitationTokenSchema, createdInvitationSchema, createInvitationSchema, invitationSchema } from '../../domain/invitations/schema.js';
+import { acceptInvitation, previewInvitation } from '../../domain/invitations/accept.js';
+import { createInvitation, listInvitations, revokeInvitation } from '../../domain/invitations/service.js';
 
 const tags = ['invitations'];
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { workspaceCtx } from '../../server/auth/plugin.js';
-import { commonErrors } from '../../server/route-kit.js';
-import { companySchema, createCompanySchema, listCompaniesQuerySchema } from './schema.js';
-import { createCompany, listCompanies } from './service.js';
+import { workspaceCtx } from '../auth/plugin.js';
+import { commonErrors } from '../route-kit.js';
+import { companySchema, createCompanySchema, listCompaniesQuerySchema } from '../../domain/companies/schema.js';
+import { createCompany, listCompanies } from '../../domain/companies/service.js';
 
 const tags = ['companies'];
 
