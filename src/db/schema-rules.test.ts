@@ -5,6 +5,7 @@ import { useTestDb } from '../test-support/db.js';
 
 // Tables that are not per tenant (Citus reference tables): everything else must be keyed by workspace.
 const globalTables = ['users', 'sessions', 'workspaces', 'rate_limits', 'login_throttles'];
+const linkTables = ['contact_companies', 'team_members', 'activity_links'];
 
 const { db } = await useTestDb();
 const rows = <T>(query: SQL) => queryRows<T>(db, query);
@@ -35,9 +36,11 @@ describe('every tenant table is ready to be sharded by workspace', () => {
     for (const name of globalTables) expect(tables.map((t) => t.table_name)).toContain(name);
   });
 
-  test.each(tenantTables)('%s has primary key (workspace_id, id)', (table) => {
+  // Link tables (contact_companies, team_members, activity_links) have no id: their key is the pair.
+  test.each(tenantTables)('%s has primary key (workspace_id, id), or (workspace_id, …) for a link table', (table) => {
     const pk = constraints.find((c) => c.table_name === table && c.kind === 'p');
-    expect(pk?.columns).toEqual(['workspace_id', 'id']);
+    if (linkTables.includes(table)) expect(pk?.columns[0]).toBe('workspace_id');
+    else expect(pk?.columns).toEqual(['workspace_id', 'id']);
   });
 
   test.each(tenantTables)('%s: every unique key includes workspace_id', (table) => {

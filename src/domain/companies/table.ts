@@ -1,18 +1,36 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from '../workspaces/table.js';
+import { index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { addressColumns, recordColumns, type LabelledValue } from '../records/columns.js';
 
 export const companies = pgTable(
   'companies',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    ...recordColumns(),
     name: text('name').notNull(),
     domain: text('domain'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The primary phone in E.164. */
+    phone: text('phone'),
+    phones: jsonb('phones').$type<LabelledValue[]>().notNull().default([]),
+    ...addressColumns(),
+    industry: text('industry'),
+    /** Head-count band: 1-10, 11-50, 51-200, 201-1000, 1001+. */
+    size: text('size'),
+    notes: text('notes'),
+    sortName: text('sort_name')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name)`),
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name || ' ' || coalesce(domain, '') || ' ' || coalesce(phone, ''))`),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('companies_name_idx').on(t.workspaceId, sql`lower(${t.name})`)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index('companies_name_idx').on(t.workspaceId, sql`lower(${t.name})`),
+    index('companies_sort_idx').on(t.workspaceId, t.sortName, t.id).where(sql`deleted_at is null`),
+    index('companies_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('companies_owner_idx').on(t.workspaceId, t.ownerId, t.sortName, t.id).where(sql`deleted_at is null`),
+    index('companies_tags_idx').using('gin', t.tags),
+    index('companies_custom_idx').using('gin', t.custom.op('jsonb_path_ops')),
+    index('companies_trash_idx').on(t.workspaceId, t.deletedAt).where(sql`deleted_at is not null`),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/table.js';
 
 /** Global (reference) table: one row per tenant. */
@@ -12,6 +12,10 @@ export const workspaces = pgTable(
     defaultLocale: text('default_locale').notNull().default('he'),
     /** Who created it, for the per-user cap; null for the CLI's and for a deleted user's. */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Which records each role sees: { "sales": "own", "manager": "team" }; a role not named sees all. */
+    recordVisibility: jsonb('record_visibility').$type<Record<string, 'all' | 'team' | 'own'>>().notNull().default({}),
+    /** Days a deleted record stays in the trash before `kesher purge` removes it. */
+    trashRetentionDays: integer('trash_retention_days').notNull().default(30),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('workspaces_slug_key').on(t.slug), index('workspaces_created_by_idx').on(t.createdBy)],
