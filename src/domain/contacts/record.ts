@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { registerRecordType, type BuiltinField } from '../records/registry.js';
+import { contacts } from './table.js';
+
+export const contactTypes = ['customer', 'supplier', 'employee', 'partner', 'other'] as const;
+export const contactStages = ['subscriber', 'lead', 'qualified', 'customer', 'churned', 'won_back'] as const;
+
+const c = contacts;
+/** Built-in fields of a contact, by API name: what filters, sorts, columns and the audit know. */
+export const contactFields: readonly BuiltinField[] = [
+  { key: 'name', type: 'text', expression: c.sortName, sortable: true },
+  { key: 'firstName', type: 'text', expression: c.firstName, sortable: true },
+  { key: 'lastName', type: 'text', expression: c.lastName, sortable: true },
+  { key: 'type', type: 'select', expression: c.type, values: contactTypes, sortable: true },
+  { key: 'stage', type: 'select', expression: c.stage, values: contactStages, sortable: true },
+  { key: 'ownerId', type: 'member', expression: c.ownerId },
+  { key: 'source', type: 'text', expression: c.source, sortable: true },
+  { key: 'tags', type: 'tags', expression: c.tags },
+  { key: 'email', type: 'email', expression: c.email, sortable: true },
+  { key: 'phone', type: 'phone', expression: c.phone },
+  { key: 'city', type: 'text', expression: c.city, sortable: true },
+  { key: 'country', type: 'text', expression: c.country, sortable: true },
+  { key: 'birthday', type: 'date', expression: c.birthday, sortable: true },
+  { key: 'language', type: 'text', expression: c.language },
+  { key: 'companyId', type: 'relation', expression: c.companyId },
+  { key: 'createdAt', type: 'datetime', expression: c.createdAt, sortable: true },
+  { key: 'updatedAt', type: 'datetime', expression: c.updatedAt, sortable: true },
+];
+
+export const contactRecord = registerRecordType({
+  name: 'contact',
+  plural: 'contacts',
+  table: contacts,
+  fields: contactFields,
+  displayName: sql`trim(${c.firstName} || ' ' || ${c.lastName})`,
+  defaultSort: 'name',
+});
