@@ -15,6 +15,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { recordRoutes } from './routes/records.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(workspaceRoutes, { prefix: '/api', db, maxWorkspacesPerUser: options.maxWorkspacesPerUser });
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
+  await app.register(recordRoutes, { prefix: '/api', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
 
