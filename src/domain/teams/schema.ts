@@ -26,7 +26,7 @@ export const visibilityScopeSchema = z.enum(['all', 'team', 'own']);
 /** Who sees which records, per role; owners and admins always see all. */
 export const recordSettingsSchema = z.object({
   recordVisibility: z
-    .record(z.enum(['manager', 'sales', 'service', 'marketing', 'viewer']), visibilityScopeSchema)
+    .partialRecord(z.enum(['manager', 'sales', 'service', 'marketing', 'viewer']), visibilityScopeSchema)
     .meta({ description: 'Per role: all (every record), team (records owned by their teams), own (their own); a role not named sees all' }),
   trashRetentionDays: z.number().int(),
 });
