@@ -15,6 +15,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { trashRoutes } from './routes/trash.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(companyRoutes, { prefix: '/api/companies', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
+  await app.register(trashRoutes, { prefix: '/api/trash', db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {
