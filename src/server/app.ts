@@ -11,10 +11,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { activityRoutes } from './routes/activities.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -123,6 +125,8 @@ export async function buildApp(input: AppOptions) {
   await app.register(workspaceRoutes, { prefix: '/api', db, maxWorkspacesPerUser: options.maxWorkspacesPerUser });
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
+  await app.register(activityRoutes, { prefix: '/api/activities', db });
+  await app.register(timelineRoutes, { prefix: '/api/timeline', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
 
