@@ -191,7 +191,7 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
   return findVisible(ctx, visibility, id);
 }
 
-/** Soft delete: the activity leaves every timeline; with a version, only that version. */
+/** Soft delete: the activity leaves every timeline (its links are removed); with a version, only that version. */
 export async function deleteActivity(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
   requirePermission(ctx, 'records:write');
   const version = versionSchema.optional().parse(options.version);
@@ -216,6 +216,9 @@ export async function deleteActivity(ctx: Ctx, id: string, options: { version?: 
       if (version === undefined) throw notFound('Activity');
       await versionConflict(txCtx, visibility, id);
     }
-    await announce(tx, txCtx, id, before.kind, await currentLinks(txCtx, id));
+    const links = await currentLinks(txCtx, id);
+    // The row stays (who wrote what, when); its links go, so timelines stay pure index walks.
+    await tx.delete(activityLinks).where(and(eq(activityLinks.workspaceId, ctx.workspaceId), eq(activityLinks.activityId, id)));
+    await announce(tx, txCtx, id, before.kind, links);
   });
 }

@@ -35,8 +35,10 @@ interface Walk {
 }
 
 /**
- * One index walk down activity_links_timeline_idx for one record: newest first, from the cursor on,
- * skipping deleted activities, at most `limit` rows. `recordId` is SQL so it can be a lateral column.
+ * One index walk down activity_links_timeline_idx for one record: newest first, from the cursor on, at
+ * most `limit` rows, reading the index only (a deleted activity has no links left, see deleteActivity).
+ * NULLS LAST as in the index (drizzle writes it so), or PostgreSQL sorts the whole record instead of
+ * stopping after `limit`. `recordId` is SQL so it can be a lateral column.
  */
 function walk(ctx: Ctx, recordType: string, recordId: SQL, w: Walk): SQL {
   const conditions: SQL[] = [sql`l.workspace_id = ${ctx.workspaceId}`, sql`l.record_type = ${recordType}`, sql`l.record_id = ${recordId}`];
@@ -45,8 +47,7 @@ function walk(ctx: Ctx, recordType: string, recordId: SQL, w: Walk): SQL {
   if (w.after) conditions.push(sql`(l.occurred_at, l.activity_id) < (${w.after[0]}::timestamptz, ${w.after[1]}::uuid)`);
   return sql`select l.activity_id, l.occurred_at from activity_links l
     where ${sql.join(conditions, sql` and `)}
-      and exists (select 1 from activities a where a.workspace_id = l.workspace_id and a.id = l.activity_id and a.deleted_at is null)
-    order by l.occurred_at desc, l.activity_id desc limit ${w.limit}`;
+    order by l.occurred_at desc nulls last, l.activity_id desc nulls last limit ${w.limit}`;
 }
 
 /**

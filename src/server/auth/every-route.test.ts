@@ -43,6 +43,8 @@ describe('every API route', () => {
       'POST /api/api-keys/': { name: 'X', role: 'viewer' },
       'POST /api/invitations/': { email: 'x@example.test', role: 'viewer' },
       'PATCH /api/members/{id}': { role: 'viewer' },
+      'POST /api/activities/': { kind: 'note', links: [{ recordType: 'contact', recordId: '00000000-0000-4000-8000-000000000000' }] },
+      'PATCH /api/activities/{id}': { subject: 'X', version: 1 },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });
