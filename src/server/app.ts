@@ -15,6 +15,7 @@ import { activityRoutes } from './routes/activities.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
+import { eventRoutes } from './routes/events.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -27,6 +28,9 @@ import type { TrustProxy } from './config.js';
 import { defaultRateLimits, type RateLimits } from './rate-limit.js';
 import { clientErrorHandler, frameworkErrors, refuseLongUrl } from './framework-errors.js';
 import { withSafeErrors } from './log.js';
+import { createEventHub } from './realtime/hub.js';
+import { listenNowhere, type Listen } from './realtime/listen.js';
+import { streamDefaults, type StreamOptions } from './realtime/stream.js';
 
 /** Options of buildApp; everything but `db` and `secret` has a default. */
 export interface AppOptions {
@@ -42,7 +46,22 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** How many workspaces one user may create (the CLI is not limited). */
   maxWorkspacesPerUser?: number;
+  /**
+   * Subscribes to NOTIFY on the app's database (realtime/listen.ts listenerFor(handle)); without it live
+   * streams still get every event, from the hub's safety poll.
+   */
+  listen?: Listen;
+  /** Live streams (GET /api/events): each part given replaces its default. */
+  realtime?: Partial<RealtimeOptions>;
 }
+
+export interface RealtimeOptions extends StreamOptions {
+  /** The hub reads new events at least this often, notification or not. */
+  pollMs: number;
+  maxStreamsPerUser: number;
+}
+
+const realtimeDefaults: RealtimeOptions = { ...streamDefaults, pollMs: 2000, maxStreamsPerUser: 10 };
 
 const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -127,6 +146,15 @@ export async function buildApp(input: AppOptions) {
   await app.register(companyRoutes, { prefix: '/api/companies', db });
   await app.register(activityRoutes, { prefix: '/api/activities', db });
   await app.register(timelineRoutes, { prefix: '/api/timeline', db });
+  const realtime = { ...realtimeDefaults, ...input.realtime };
+  const hub = createEventHub({
+    db,
+    listen: options.listen ?? listenNowhere,
+    pollMs: realtime.pollMs,
+    onError: (error) => app.log.error(error, 'reading live events failed'),
+  });
+  app.addHook('onClose', () => hub.close());
+  await app.register(eventRoutes, { prefix: '/api/events', db, hub, stream: realtime, maxStreamsPerUser: realtime.maxStreamsPerUser });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
 
