@@ -50,11 +50,11 @@ export async function serveStream(
     send: (event) => (live ? write(changeFrame(event)) : queued.push(event)),
   };
   let unsubscribe: () => void = () => {};
-  let heartbeat: NodeJS.Timeout | undefined;
+  const timer: { heartbeat?: NodeJS.Timeout } = {};
   const end = () => {
     if (ended) return;
     ended = true;
-    if (heartbeat) clearInterval(heartbeat);
+    clearInterval(timer.heartbeat);
     unsubscribe();
     raw.end();
     input.onEnd();
@@ -91,7 +91,7 @@ export async function serveStream(
   queued.length = 0;
   live = true;
 
-  heartbeat = setInterval(() => {
+  timer.heartbeat = setInterval(() => {
     void (async () => {
       const role = await currentRole(ctx.db, identity, ctx.workspaceId);
       if (!role) return end();
