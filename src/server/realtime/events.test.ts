@@ -11,7 +11,8 @@ import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js
 import { insertContact, setRecordVisibility } from '../../test-support/records.js';
 import { openSse, type SseStream } from '../../test-support/sse.js';
 
-const { db, app } = await useTestApp({ realtime: { heartbeatMs: 300, maxStreamsPerUser: 3, replayMaxEvents: 5 } });
+// No safety poll within these tests: every event must come through NOTIFY (PGlite's listen, or LISTEN).
+const { db, app } = await useTestApp({ realtime: { heartbeatMs: 300, maxStreamsPerUser: 3, replayMaxEvents: 5, pollMs: 600_000 } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address() as { port: number };
 const base = `http://127.0.0.1:${port}`;
