@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import type { LiveChange } from './schema.js';
 
 /** How long the outbox keeps events (reconnects replay from it; `kesher purge` and the hub prune it). */
 export const eventRetentionDays = 7;
@@ -10,20 +11,7 @@ export interface StreamEvent {
   workspaceId: string;
   ownerId: string | null;
   at: Date;
-  data: {
-    id: number;
-    recordType: string;
-    recordId: string;
-    /** created, updated, deleted, restored, purged, merged, activity. */
-    action: string;
-    version: number | null;
-    actorUserId: string | null;
-    /** The actor's name, for "changed by X" without another request. */
-    actorName: string | null;
-    fields: string[];
-    /** Activity events: which activity. */
-    activityId?: string;
-  };
+  data: LiveChange;
 }
 
 interface Row {
