@@ -43,7 +43,8 @@ interface Walk {
 function walk(ctx: Ctx, recordType: string, recordId: SQL, w: Walk): SQL {
   const conditions: SQL[] = [sql`l.workspace_id = ${ctx.workspaceId}`, sql`l.record_type = ${recordType}`, sql`l.record_id = ${recordId}`];
   if (w.kinds?.length) conditions.push(sql`l.kind in (${sql.join(w.kinds.map((k) => sql`${k}`), sql`, `)})`);
-  if (w.withoutSystem) conditions.push(sql`l.kind <> 'system'`);
+  // Literally so, for the partial index activity_links_activities_idx.
+  if (w.withoutSystem || (w.kinds?.length && !w.kinds.includes('system'))) conditions.push(sql`l.kind <> 'system'`);
   if (w.after) conditions.push(sql`(l.occurred_at, l.activity_id) < (${w.after[0]}::timestamptz, ${w.after[1]}::uuid)`);
   return sql`select l.activity_id, l.occurred_at from activity_links l
     where ${sql.join(conditions, sql` and `)}
