@@ -13,7 +13,8 @@ const invalid = (path: string, message: string) =>
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const validDate = (v: string) => !Number.isNaN(Date.parse(v.slice(0, 10))) && new Date(v.slice(0, 10)).toISOString().startsWith(v.slice(0, 10));
+// PostgreSQL has no year 0 (a database error, not a 400, before this check).
+const validDate = (v: string) => !v.startsWith('0000') && !Number.isNaN(Date.parse(v.slice(0, 10))) && new Date(v.slice(0, 10)).toISOString().startsWith(v.slice(0, 10));
 
 interface Scope {
   type: RecordType;
