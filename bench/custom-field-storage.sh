@@ -4,10 +4,12 @@
 set -euo pipefail
 server=${1:-postgres://postgres@127.0.0.1:5432}
 db=kesher_cf_bench
-psql "$server/postgres" -qc "drop database if exists $db with (force)" -c "create database $db"
-trap 'psql "$server/postgres" -qc "drop database if exists $db with (force)"' EXIT
-for f in "$(dirname "$0")"/../src/db/migrations/*.sql; do psql "$server/$db" -q -v ON_ERROR_STOP=1 -f "$f" >/dev/null; done
-time psql "$server/$db" -q -f "$(dirname "$0")/custom-field-storage.sql"
+[ -n "${KEEP:-}" ] || trap 'psql "$server/postgres" -qc "drop database if exists $db with (force)"' EXIT
+if [ -z "${REUSE:-}" ]; then # REUSE=1 KEEP=1: measure again on the database a KEEP=1 run left
+  psql "$server/postgres" -qc "drop database if exists $db with (force)" -c "create database $db"
+  for f in "$(dirname "$0")"/../src/db/migrations/*.sql; do psql "$server/$db" -q -v ON_ERROR_STOP=1 -f "$f" >/dev/null; done
+  time psql "$server/$db" -q -f "$(dirname "$0")/custom-field-storage.sql"
+fi
 
 ws="'00000000-0000-4000-8000-0000000000aa'"
 expr="coalesce(kesher_date(custom ->> 'cf_due'), 'infinity'::date)"
@@ -19,7 +21,7 @@ deep_value=${deep%%|*}; deep_id=${deep##*|}
 run() { # name, setup SQL, query
   local times=()
   for _ in 1 2 3 4 5; do
-    times+=("$(psql "$server/$db" -tA -c "$2" -c "explain (analyze, format json) $3" | tail -1 | grep -o '"Execution Time": [0-9.]*' | grep -o '[0-9.]*$')")
+    times+=("$(psql "$server/$db" -qtA -c "$2" -c "explain (analyze, format json) $3" | grep -o '"Execution Time": [0-9.]*' | grep -o '[0-9.]*$')")
   done
   printf '%-58s %s ms (median of 5)\n' "$1" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)"
 }

@@ -21,7 +21,7 @@ from (
 -- The GIN index every record table has (jsonb_path_ops), rebuilt after the load.
 create index contacts_custom_idx on contacts using gin (custom jsonb_path_ops);
 -- (a) the expression index custom-fields/service.ts builds for a date field
-create index contacts_cf_due_idx on contacts (workspace_id, (coalesce(kesher_date(custom ->> 'cf_due'), 'infinity'::date)), id)
+create index contacts_cf_due_idx on contacts ((coalesce(kesher_date(custom ->> 'cf_due'), 'infinity'::date)), id)
   where deleted_at is null and workspace_id = '00000000-0000-4000-8000-0000000000aa';
 -- (c) real columns, indexed the same way
 create index contacts_due_col_idx on contacts (workspace_id, (coalesce(due, 'infinity'::date)), id) where deleted_at is null;
