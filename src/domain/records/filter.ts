@@ -130,11 +130,14 @@ function emptyCondition(field: ResolvedField): SQL {
   }
 }
 
-/** Equality in the type's terms; custom selects, multi-selects and booleans as JSONB containment (GIN). */
+/** Equality in the type's terms; custom selects, multi-selects, booleans and relations as JSONB containment (GIN). */
 function equals(scope: Scope, field: ResolvedField, v: Scalar): SQL {
   const custom = field.custom;
   if (custom && (field.type === 'select' || field.type === 'boolean')) {
     return sql`${scope.type.table.custom} @> ${JSON.stringify({ [custom.key]: v })}::jsonb`;
+  }
+  if (custom && field.type === 'relation') {
+    return sql`${scope.type.table.custom} @> ${JSON.stringify({ [custom.key]: { id: v } })}::jsonb`;
   }
   if (custom && field.type === 'multi_select') {
     return sql`${scope.type.table.custom} @> ${JSON.stringify({ [custom.key]: [v] })}::jsonb`;
