@@ -16,6 +16,7 @@ import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { trashRoutes } from './routes/trash.js';
+import { auditRoutes } from './routes/audit.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
   await app.register(trashRoutes, { prefix: '/api/trash', db });
+  await app.register(auditRoutes, { prefix: '/api', db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {
