@@ -27,17 +27,21 @@ export function EditableCell({ recordType, plural, record, field, path, children
   const edit = useInlineEdit(recordType, plural);
   const [opened, setOpened] = useState(false);
   const [draft, setDraft] = useState<unknown>(null);
+  // The version the user started editing from: a change by someone else meanwhile is a conflict, even
+  // when a live update has already refreshed the row.
+  const [baseVersion, setBaseVersion] = useState(record.version);
   const label = fieldLabel(field);
   const conflict = isApiError(edit.error, 'version_conflict') ? edit.error : null;
   const conflictName = conflict?.details.updatedByName;
 
   const openEditor = () => {
     edit.reset();
+    setBaseVersion(record.version);
     setDraft(valueAt(record, path) ?? (field.type === 'tags' || field.type === 'multi_select' ? [] : null));
     setOpened(true);
   };
   const save = async () => {
-    await edit.mutateAsync({ record, path, value: draft }).then(() => setOpened(false), () => undefined);
+    await edit.mutateAsync({ id: record.id, version: baseVersion, path, value: draft }).then(() => setOpened(false), () => undefined);
   };
   const reload = async () => {
     setOpened(false);

@@ -44,7 +44,7 @@ export function RecordGrid({ config, fields, columns, records, sort, onSort, sel
 
   return (
     <Table.ScrollContainer minWidth={Math.max(480, shown.length * 150)}>
-      <Table highlightOnHover verticalSpacing="xs" data-testid={`${config.plural}-table`} aria-busy={busy} opacity={busy ? 0.6 : 1}>
+      <Table highlightOnHover verticalSpacing="xs" style={{ whiteSpace: "nowrap" }} data-testid={`${config.plural}-table`} aria-busy={busy} opacity={busy ? 0.6 : 1}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40} style={sticky(0)}>
@@ -103,7 +103,7 @@ export function RecordGrid({ config, fields, columns, records, sort, onSort, sel
                 const testId = `${config.recordType}-${path === 'companyId' ? 'company' : path}`;
                 if (i === 0) {
                   return (
-                    <Table.Td key={path} style={sticky(40)} fw={500} data-testid={testId}>
+                    <Table.Td key={path} style={{ ...sticky(40), maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }} fw={500} data-testid={testId}>
                       <Anchor component={Link} to={`/${config.plural}/${record.id}`} aria-label={t('grid.open', { name: nameOf(record) })} c="inherit">
                         {value}
                       </Anchor>

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { patchRecord, recordKeys } from './api.js';
-import type { GridRecord } from './types.js';
 
 /** The PATCH body for one field: built-ins by name, custom fields merged key by key under `custom`. */
 export function patchBody(path: string, value: unknown, version: number): Record<string, unknown> & { version: number } {
@@ -12,8 +11,8 @@ export function patchBody(path: string, value: unknown, version: number): Record
 export function useInlineEdit(recordType: string, plural: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ record, path, value }: { record: GridRecord; path: string; value: unknown }) =>
-      patchRecord(plural, record.id, patchBody(path, value, record.version)),
+    mutationFn: ({ id, version, path, value }: { id: string; version: number; path: string; value: unknown }) =>
+      patchRecord(plural, id, patchBody(path, value, version)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.all(recordType) }),
   });
 }
