@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { catalogueFieldSchema } from '../../../../src/domain/records/filter-schema.js';
 import { memberSchema } from '../../../../src/domain/workspaces/schema.js';
 import { request } from '../../app/api.js';
 import {
   bulkResultSchema,
-  fieldDefSchema,
   gridRecordSchema,
   recordPageSchema,
   savedViewSchema,
@@ -39,7 +39,7 @@ export const fetchRecords = (plural: string, { filter, ...params }: RecordListPa
   });
 
 export const fetchFields = (recordType: string, signal?: AbortSignal) =>
-  request(`/api/fields/${recordType}`, { schema: z.array(fieldDefSchema), signal });
+  request(`/api/fields/${recordType}`, { schema: z.array(catalogueFieldSchema), signal });
 
 export const patchRecord = (plural: string, id: string, body: Record<string, unknown> & { version: number }) =>
   request(`/api/${plural}/${id}`, { method: 'PATCH', body, schema: gridRecordSchema });
@@ -52,7 +52,7 @@ export const createRecord = (plural: string, body: Record<string, unknown>) =>
 export const bulkRecords = (plural: string, body: { ids: string[]; action: BulkAction; value?: unknown }) =>
   request(`/api/${plural}/bulk`, { method: 'POST', body, schema: bulkResultSchema });
 
-const viewListSchema = z.union([z.array(savedViewSchema), z.object({ items: z.array(savedViewSchema) }).transform((p) => p.items)]);
+const viewListSchema = z.object({ items: z.array(savedViewSchema) }).transform((p) => p.items);
 
 export const fetchViews = (recordType: string, signal?: AbortSignal) =>
   request('/api/views', { query: { recordType }, schema: viewListSchema, signal });

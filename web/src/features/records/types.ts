@@ -1,33 +1,13 @@
 import { z } from 'zod';
+import { catalogueFieldSchema, filterOps, type FilterOp } from '../../../../src/domain/records/filter-schema.js';
+import { viewSchema, type View } from '../../../../src/domain/views/schema.js';
 
-/** Filter operators of the contract's filter language. */
-export const filterOps = [
-  'eq', 'neq', 'contains', 'starts_with', 'empty', 'not_empty', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte',
-  'between', 'before', 'after', 'within_last_days', 'has_tag', 'lacks_tag', 'owned_by_me', 'owned_by_my_team',
-] as const;
-export type FilterOp = (typeof filterOps)[number];
-
-export const fieldOptionSchema = z.object({
-  id: z.string(),
-  labelHe: z.string(),
-  labelEn: z.string(),
-  color: z.string().nullish(),
-});
-export type FieldOption = z.infer<typeof fieldOptionSchema>;
+export { filterOps };
+export type { FilterOp };
 
 /** One entry of GET /api/fields/:recordType: a built-in or custom field, for columns and filters. */
-export const fieldDefSchema = z.object({
-  key: z.string(),
-  labelHe: z.string().nullish(),
-  labelEn: z.string().nullish(),
-  type: z.string(),
-  custom: z.boolean(),
-  options: z.array(fieldOptionSchema).nullish(),
-  values: z.array(z.string()).nullish(),
-  sortable: z.boolean().optional(),
-  operators: z.array(z.string()),
-});
-export type FieldDef = z.infer<typeof fieldDefSchema>;
+export type FieldDef = z.infer<typeof catalogueFieldSchema>;
+export type FieldOption = NonNullable<FieldDef['options']>[number];
 
 /** A record as the grid sees it: the contract's JSON, read by field path. */
 export const gridRecordSchema = z.looseObject({ id: z.string(), version: z.number() });
@@ -35,21 +15,12 @@ export type GridRecord = z.infer<typeof gridRecordSchema> & Record<string, unkno
 
 export const recordPageSchema = z.object({ items: z.array(gridRecordSchema), nextCursor: z.string().nullable() });
 
+/** The builder's node: the contract's filter JSON, with any value until the server checks it. */
 export type FilterCondition = { field: string; op: FilterOp; value?: unknown };
 export type FilterNode = { and: FilterNode[] } | { or: FilterNode[] } | FilterCondition;
 
-export const savedViewSchema = z.object({
-  id: z.string(),
-  recordType: z.string(),
-  name: z.string(),
-  shared: z.boolean(),
-  ownerId: z.string().nullish(),
-  filter: z.unknown().nullish(),
-  sort: z.string().nullish(),
-  columns: z.array(z.string()).nullish(),
-  version: z.number(),
-});
-export type SavedView = z.infer<typeof savedViewSchema>;
+export const savedViewSchema = viewSchema;
+export type SavedView = View;
 
 export const bulkResultSchema = z.object({ updated: z.number(), skipped: z.array(z.unknown()) });
 export type BulkAction = 'set_owner' | 'add_tag' | 'remove_tag' | 'set_stage' | 'delete';

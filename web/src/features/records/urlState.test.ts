@@ -3,7 +3,7 @@ import type { RecordListConfig, SavedView } from './types.js';
 import { readListState, resolveListState, writeListState } from './urlState.js';
 
 const config: RecordListConfig = { recordType: 'contact', plural: 'contacts', defaultColumns: ['name', 'email'], defaultSort: 'name', bulkActions: [] };
-const view: SavedView = { id: 'v1', recordType: 'contact', name: 'Leads', shared: true, filter: { field: 'stage', op: 'eq', value: 'lead' }, sort: '-createdAt', columns: ['name', 'stage'], version: 1 };
+const view: SavedView = { id: 'v1', recordType: 'contact', name: 'Leads', shared: true, ownerId: null, filter: { field: 'stage', op: 'eq', value: 'lead' }, sort: '-createdAt', columns: ['name', 'stage'], version: 1 };
 
 describe('list URL state', () => {
   it('round-trips view, search, filter, sort and columns through the query string', () => {

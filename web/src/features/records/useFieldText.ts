@@ -39,7 +39,7 @@ export function useFieldText() {
   const choices = useCallback(
     (field: FieldDef) =>
       field.options?.length
-        ? field.options.map((o) => ({ value: o.id, label: optionLabel(o) }))
+        ? field.options.filter((o) => !o.archived).map((o) => ({ value: o.id, label: optionLabel(o) }))
         : (field.values ?? []).map((v) => ({ value: v, label: valueLabel(field, v) })),
     [optionLabel, valueLabel],
   );
