@@ -64,8 +64,8 @@ export function ColumnPicker({ fields, columns, onChange, onReset }: ColumnPicke
         </Text>
         <ScrollArea.Autosize mah={360}>
           <Stack gap={6}>
-            {shown.map((path, i) => row(path, i))}
-            {hidden.map((path) => row(path, null))}
+            {/* One list, so a toggled column keeps its element (and the keyboard focus). */}
+            {[...shown.map((path, i) => row(path, i)), ...hidden.map((path) => row(path, null))]}
           </Stack>
         </ScrollArea.Autosize>
         <Button variant="subtle" size="xs" mt="sm" onClick={onReset} data-testid="columns-reset">
