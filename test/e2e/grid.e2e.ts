@@ -59,17 +59,16 @@ describe('the records grid', () => {
     await city.getByRole('checkbox').focus();
     await page.keyboard.press('Space');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('columns')?.endsWith('city'));
-    for (let i = 0; i < 10 && !search(page).get('columns')!.startsWith('name,city'); i++) {
-      const before = search(page).get('columns');
-      await city.getByTestId('column-up').click();
-      await page.waitForFunction((b) => new URL(location.href).searchParams.get('columns') !== b, before);
-    }
+    // Up from the keyboard: the city moves before the tags.
+    await city.getByTestId('column-up').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('columns')?.endsWith('city,tags'));
     await page.locator('[data-testid="column-option"][data-column="phone"]').getByRole('checkbox').click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.get('columns')?.split(',').includes('phone'));
     await page.keyboard.press('Escape');
-    expect(search(page).get('columns')!.split(',').slice(0, 3)).toEqual(['name', 'city', 'email']);
     const headers = await page.getByTestId('column-header').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
-    expect(headers.slice(0, 3)).toEqual(['name', 'city', 'email']);
+    expect(headers).toEqual(search(page).get('columns')!.split(','));
+    expect(headers.slice(-2)).toEqual(['city', 'tags']);
     expect(headers).not.toContain('phone');
 
     // Server sort: ascending then descending by email.

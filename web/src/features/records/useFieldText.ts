@@ -18,7 +18,8 @@ export function useFieldText() {
     (field: Pick<FieldDef, 'key' | 'labelHe' | 'labelEn'>) => {
       const own = language === 'he' ? (field.labelHe ?? field.labelEn) : (field.labelEn ?? field.labelHe);
       if (own) return own;
-      return field.key in t('grid.fields', { returnObjects: true }) ? t(`grid.fields.${field.key as BuiltinKey}`) : field.key;
+      const builtins: unknown = t('grid.fields', { returnObjects: true });
+      return typeof builtins === 'object' && builtins !== null && field.key in builtins ? t(`grid.fields.${field.key as BuiltinKey}`) : field.key;
     },
     [t, language],
   );
@@ -28,8 +29,8 @@ export function useFieldText() {
     (field: FieldDef, value: string) => {
       const option = field.options?.find((o) => o.id === value);
       if (option) return optionLabel(option);
-      const groups = t('grid.values', { returnObjects: true }) as Record<string, Record<string, string>>;
-      const group = groups[field.key];
+      const groups: unknown = t('grid.values', { returnObjects: true });
+      const group = typeof groups === 'object' && groups !== null ? (groups as Record<string, Record<string, string> | undefined>)[field.key] : undefined;
       return group && value in group ? t(`grid.values.${field.key as keyof ValueGroups}.${value}` as never) : value;
     },
     [t, optionLabel],
