@@ -12,5 +12,12 @@ export const contactListConfig: RecordListConfig = {
 /** The contacts list: the generic grid over contacts. */
 export function ContactsPage() {
   const { t } = useTranslation();
-  return <RecordListPage config={contactListConfig} title={t('contacts.title')} newLabel={t('contacts.new')} />;
+  return (
+    <RecordListPage
+      config={contactListConfig}
+      title={t('contacts.title')}
+      newLabel={t('contacts.new')}
+      noMatches={(q) => ({ title: t('contacts.noMatches'), description: q ? t('contacts.noMatchesHint', { q }) : t('grid.noMatchesHint') })}
+    />
+  );
 }

@@ -19,6 +19,8 @@ interface RecordListPageProps {
   config: RecordListConfig;
   title: string;
   newLabel: string;
+  /** The list's own words for "nothing found" (e.g. "No contacts found"), with the search. */
+  noMatches?: (q: string) => { title: string; description: string };
 }
 
 function Loading() {
@@ -34,7 +36,7 @@ function Loading() {
 }
 
 /** A record list: views, search, filter, columns, sortable grid with selection, bulk actions and inline edit. */
-export function RecordListPage({ config, title, newLabel }: RecordListPageProps) {
+export function RecordListPage({ config, title, newLabel, noMatches }: RecordListPageProps) {
   const { t } = useTranslation();
   const fields = useFields(config.recordType);
   const views = useViews(config.recordType);
@@ -117,7 +119,12 @@ export function RecordListPage({ config, title, newLabel }: RecordListPageProps)
       ) : query.isPending || fields.isPending ? (
         <Loading />
       ) : records.length === 0 && page === 1 ? (
-        <EmptyState my="xl" title={list.q || list.filter ? t('grid.noMatches') : t('grid.empty')} description={list.q || list.filter ? t('grid.noMatchesHint') : undefined} data-testid={`${config.plural}-empty`} />
+        <EmptyState
+          my="xl"
+          title={list.q || list.filter ? (noMatches?.(list.q).title ?? t('grid.noMatches')) : t('grid.empty')}
+          description={list.q || list.filter ? (noMatches?.(list.q).description ?? t('grid.noMatchesHint')) : undefined}
+          data-testid={`${config.plural}-empty`}
+        />
       ) : (
         <>
           <RecordGrid
