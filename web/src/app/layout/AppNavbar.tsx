@@ -4,7 +4,10 @@ import { Link, useLocation } from 'react-router';
 import { SessionControls } from './SessionControls.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
-const links = [{ to: '/contacts', label: 'nav.contacts', testId: 'nav-contacts' }] as const;
+const links = [
+  { to: '/contacts', label: 'nav.contacts', testId: 'nav-contacts' },
+  { to: '/companies', label: 'grid.navCompanies', testId: 'nav-companies' },
+] as const;
 
 /** Navigation; on phones it also carries the workspace and the logout that the header has no room for. */
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
