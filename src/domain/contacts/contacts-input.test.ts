@@ -27,6 +27,21 @@ describe('contacts refuse malformed input with a 400 naming the field', () => {
     }
   });
 
+  test('an email or a phone listed twice, in any spelling, is a 400 naming the repeat', async () => {
+    const { session } = await asOwner();
+    const emails = [{ value: 'noa@example.com', primary: true }, { value: 'Noa@Example.com' }];
+    const phones = [{ value: '050-123-4567', primary: true }, { value: '+972 50 123 4567' }];
+    for (const [url, payload] of [
+      ['/api/contacts', { firstName: 'Twice', emails }],
+      ['/api/contacts', { firstName: 'Twice', phones }],
+      ['/api/companies', { name: 'Twice Ltd', phones }],
+    ] as const) {
+      const response = await app.inject({ method: 'POST', url, headers: session.headers, payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().fields).toEqual([{ path: `${'emails' in payload ? 'emails' : 'phones'}.1.value`, message: 'Listed twice' }]);
+    }
+  });
+
   test('NUL in the search query is a 400 naming q', async () => {
     const { session } = await asOwner();
     const response = await app.inject({ method: 'GET', url: '/api/contacts?q=a%00b', headers: { cookie: session.cookie } });

@@ -5,7 +5,7 @@ import { requirePermission } from '../../core/permissions.js';
 import type { Db } from '../../db/client.js';
 import { companies } from '../companies/table.js';
 import { publishEvent, recordChange } from '../records/changes.js';
-import { canSeeOwner, visibilityOf } from '../records/visibility.js';
+import { canSeeOwner, visibilityOf, type Visibility } from '../records/visibility.js';
 import { invalid, versionConflict } from '../records/write.js';
 import { readContact, type ContactJson } from './read.js';
 import { contactCompanyLinksSchema, type ContactCompanyLinksInput } from './schema.js';
@@ -17,14 +17,18 @@ export interface Link {
   isPrimary: boolean;
 }
 
-/** Every company of the links must be a live company of this workspace; else a 400 naming the entry. */
-export async function checkCompanies(tx: Db, ctx: Ctx, links: Link[], path: string) {
+/**
+ * Every company of the links must be a live company of this workspace that the caller may see (one
+ * they already had linked stays allowed); else a 400 naming the entry, the same for a missing company
+ * and a hidden one, so an id leaks neither a name nor that it exists.
+ */
+export async function checkCompanies(tx: Db, ctx: Ctx, links: Link[], path: string, visibility: Visibility, kept: readonly Link[] = []) {
   if (links.length === 0) return;
   const found = await tx
-    .select({ id: companies.id })
+    .select({ id: companies.id, ownerId: companies.ownerId })
     .from(companies)
     .where(and(eq(companies.workspaceId, ctx.workspaceId), inArray(companies.id, links.map((l) => l.companyId)), isNull(companies.deletedAt)));
-  const ids = new Set(found.map((f) => f.id));
+  const ids = new Set(found.filter((f) => canSeeOwner(visibility, f.ownerId) || kept.some((k) => k.companyId === f.id)).map((f) => f.id));
   const missing = links.flatMap((l, i) => (ids.has(l.companyId) ? [] : [{ path: path === 'companyId' ? path : [path, i, 'companyId'].filter((p) => p !== '').join('.'), message: 'No such company in this workspace' }]));
   if (missing.length > 0) throw invalid(missing);
 }
@@ -75,7 +79,7 @@ export async function replaceContactCompanies(ctx: Ctx, id: string, input: Conta
     if (options.version !== undefined && before.version !== options.version) throw await versionConflict(tx, before, 'Contact');
     const old = await currentLinks(tx, ctx, id);
     if (sameLinks(old, links)) return readContact(tx, ctx, id);
-    await checkCompanies(tx, ctx, links, '');
+    await checkCompanies(tx, ctx, links, '', visibility, old);
     await writeLinks(tx, ctx, id, links);
     const companyId = links.find((l) => l.isPrimary)?.companyId ?? null;
     const version = before.version + 1;

@@ -106,10 +106,11 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
   const wanted: Link[] = links ?? (companyId ? [{ companyId, role: null, isPrimary: true }] : []);
   const lists = contactLists({ emails: [], phones: [] }, { email, emails, phone, phones });
   const stage = data.stage ?? 'lead';
+  const visibility = await visibilityOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     await requireMember(tx, ctx, data.ownerId);
-    await checkCompanies(tx, ctx, wanted, links ? 'companies' : 'companyId');
+    await checkCompanies(tx, ctx, wanted, links ? 'companies' : 'companyId', visibility);
     const values = {
       ...data,
       ...lists,
@@ -152,7 +153,7 @@ export async function updateContact(ctx: Ctx, id: string, input: UpdateContactIn
       const next: Link[] = companyId === null
         ? links.filter((l) => !l.isPrimary)
         : [{ companyId, role: links.find((l) => l.companyId === companyId)?.role ?? null, isPrimary: true }, ...links.filter((l) => l.companyId !== companyId).map((l) => ({ ...l, isPrimary: false }))];
-      await checkCompanies(tx, ctx, next.filter((l) => l.companyId === companyId), 'companyId');
+      await checkCompanies(tx, ctx, next.filter((l) => l.companyId === companyId), 'companyId', visibility, links);
       await writeLinks(tx, ctx, id, next);
       patch.companyId = companyId;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
-import { auditOf, eventsOf, failInsertsInto, setRecordVisibility, timelineCount } from '../../test-support/records.js';
+import { auditOf, eventsOf, failInsertsInto, makeCustomField, setRecordVisibility, timelineCount } from '../../test-support/records.js';
 import { createCompany } from '../companies/service.js';
 import { createContact, deleteContact, getContact, restoreContact, updateContact } from './service.js';
 
@@ -212,6 +212,44 @@ describe('roles, visibility and isolation', () => {
     const edit = await app.inject({ method: 'PATCH', url: `/api/contacts/${mine.json().id}`, headers: session.headers, payload: { city: 'X', version: 1 } });
     expect(edit.statusCode).toBe(200);
     expect((await getContact(ctx(), theirs.id)).version).toBe(1);
+  });
+
+  test('a sales rep who sees only their own records cannot link a contact to a colleague’s company (400, no name)', async () => {
+    const { ctx, workspace } = await makeWorkspace(db);
+    await setRecordVisibility(db, workspace.id, { sales: 'own' });
+    const rep = await makeMember(db, workspace.id, 'sales');
+    const session = await logIn(app, rep.email);
+    const hidden = await createCompany(ctx(), { name: 'Hidden Ltd' });
+    const mine = (await app.inject({ method: 'POST', url: '/api/contacts', headers: session.headers, payload: { firstName: 'Mine' } })).json();
+    for (const request of [
+      { method: 'PUT' as const, url: `/api/contacts/${mine.id}/companies`, payload: [{ companyId: hidden.id, role: null, isPrimary: true }] },
+      { method: 'PATCH' as const, url: `/api/contacts/${mine.id}`, payload: { companyId: hidden.id, version: 1 } },
+      { method: 'POST' as const, url: '/api/contacts', payload: { firstName: 'Other', companyId: hidden.id } },
+    ]) {
+      const response = await app.inject({ ...request, headers: session.headers });
+      expect(response.statusCode, request.method).toBe(400);
+      expect(response.body).not.toContain('Hidden Ltd');
+    }
+    // A link an owner made to a company the rep cannot see survives the rep's own edits of the links.
+    const linked = await createContact(ctx(), { firstName: 'Shared', ownerId: rep.id, companyId: hidden.id });
+    const kept = await app.inject({ method: 'PUT', url: `/api/contacts/${linked.id}/companies`, headers: session.headers, payload: [{ companyId: hidden.id, role: 'buyer', isPrimary: true }] });
+    expect(kept.statusCode).toBe(200);
+  });
+
+  test('a sales rep who sees only their own records cannot point a relation field at a colleague’s record (400)', async () => {
+    const { ctx, workspace } = await makeWorkspace(db);
+    await setRecordVisibility(db, workspace.id, { sales: 'own' });
+    await makeCustomField(db, workspace.id, { key: 'cf_employer', type: 'relation', config: { target: 'company' } });
+    const rep = await makeMember(db, workspace.id, 'sales');
+    const session = await logIn(app, rep.email);
+    const hidden = await createCompany(ctx(), { name: 'Hidden Ltd' });
+    const relation = { cf_employer: { recordType: 'company', id: hidden.id } };
+    const created = await app.inject({ method: 'POST', url: '/api/contacts', headers: session.headers, payload: { firstName: 'Mine', custom: relation } });
+    expect(created.json()).toMatchObject({ status: 400, fields: [{ path: 'custom.cf_employer', message: 'No such record in this workspace' }] });
+    // A value the owner set stays writable unchanged by the rep who cannot see its target.
+    const shared = await createContact(ctx(), { firstName: 'Shared', ownerId: rep.id, custom: relation });
+    const edit = await app.inject({ method: 'PATCH', url: `/api/contacts/${shared.id}`, headers: session.headers, payload: { city: 'X', custom: relation, version: 1 } });
+    expect(edit.statusCode).toBe(200);
   });
 
   test('a write through a session is audited as web, through an API key as api', async () => {

@@ -6,6 +6,7 @@ import { queryRows } from '../../db/client.js';
 import { multilineText, text } from '../common/schema.js';
 import { normalisePhone } from '../contacts/phone.js';
 import { findRecordType } from '../records/registry.js';
+import { canSeeOwner, visibilityOf } from '../records/visibility.js';
 import '../contacts/record.js';
 import '../companies/record.js';
 import { customFields } from './table.js';
@@ -96,16 +97,20 @@ function checkValue(field: Definition, value: unknown): Check {
   }
 }
 
-/** True when the relation's target is a live record of this workspace. */
+/** True when the relation's target is a live record of this workspace that the caller may see. */
 async function relationExists(ctx: Ctx, value: { recordType: string; id: string }) {
   const type = findRecordType(value.recordType)!;
-  const rows = await queryRows<{ found: number }>(
+  const rows = await queryRows<{ owner_id: string | null }>(
     ctx.db,
-    sql`select 1 as found from ${type.table} where ${type.table.workspaceId} = ${ctx.workspaceId}
+    sql`select ${type.table.ownerId} as owner_id from ${type.table} where ${type.table.workspaceId} = ${ctx.workspaceId}
         and ${type.table.id} = ${value.id} and ${type.table.deletedAt} is null`,
   );
-  return rows.length > 0;
+  return rows.length > 0 && canSeeOwner(await visibilityOf(ctx), rows[0]!.owner_id);
 }
+
+/** The same relation the record already holds (one the caller may no longer see stays writable as it is). */
+const sameRelation = (a: unknown, b: { recordType: string; id: string }) =>
+  typeof a === 'object' && a !== null && (a as { recordType?: unknown }).recordType === b.recordType && (a as { id?: unknown }).id === b.id;
 
 /**
  * Checks the custom values of a write against the workspace's fields and merges them into the
@@ -149,7 +154,8 @@ export async function validateCustomValues(
       errors.push({ path, message: checked.message });
       continue;
     }
-    if (field.type === 'relation' && !(await relationExists(ctx, checked.value as { recordType: string; id: string }))) {
+    const relation = checked.value as { recordType: string; id: string };
+    if (field.type === 'relation' && !sameRelation(existing?.[key], relation) && !(await relationExists(ctx, relation))) {
       errors.push({ path, message: 'No such record in this workspace' });
       continue;
     }

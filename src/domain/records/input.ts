@@ -31,7 +31,7 @@ export const emailShortcut = () =>
     .nullable()
     .optional();
 
-/** Several values with a label, at most one primary; when none is marked, the first one is. */
+/** Several distinct values with a label, at most one primary; when none is marked, the first one is. */
 const labelledList = <T extends z.ZodType<string>>(value: T) =>
   z
     .array(z.strictObject({ value, label: z.enum(labels).default('work'), primary: z.boolean().default(false) }))
@@ -40,6 +40,10 @@ const labelledList = <T extends z.ZodType<string>>(value: T) =>
       if (items.filter((i) => i.primary).length > 1) {
         context.addIssue({ code: 'custom', message: 'At most one may be primary' });
       }
+      const values = items.map((item) => (item as { value: string }).value);
+      values.forEach((value, i) => {
+        if (values.indexOf(value) < i) context.addIssue({ code: 'custom', path: [i, 'value'], message: 'Listed twice' });
+      });
     })
     .transform((items) => items.map((item, i) => ({ ...item, primary: item.primary || (i === 0 && !items.some((x) => x.primary)) })));
 

@@ -92,13 +92,17 @@ export async function requireMember(db: Db, ctx: Ctx, userId: string | null | un
   if (!row) throw invalid([{ path, message: 'Not a member of this workspace' }]);
 }
 
-/** Phones of an input list in E.164, or a 400 naming the bad one (`phones.2.value`). */
+/** Phones of an input list in E.164, or a 400 naming the bad or repeated one (`phones.2.value`). */
 export function normalisePhones(phones: LabelledValue[], path = 'phones'): LabelledValue[] {
   const errors: FieldError[] = [];
   const normalised = phones.map((phone, i) => {
     const e164 = normalisePhone(phone.value);
     if (!e164) errors.push({ path: `${path}.${i}.value`, message: 'Not a valid phone number' });
     return { ...phone, value: e164 ?? phone.value };
+  });
+  // Two spellings of one number (050-…, +97250…) are one phone.
+  normalised.forEach((phone, i) => {
+    if (normalised.findIndex((other) => other.value === phone.value) < i) errors.push({ path: `${path}.${i}.value`, message: 'Listed twice' });
   });
   if (errors.length > 0) throw invalid(errors);
   return normalised;
