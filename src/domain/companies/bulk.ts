@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { bulkPatch } from '../contacts/bulk.js';
 import { runBulk } from '../records/bulk.js';
@@ -19,6 +19,8 @@ export async function bulkCompanies(ctx: Ctx, input: CompanyBulkInput): Promise<
         .select()
         .from(companies)
         .where(and(eq(companies.workspaceId, ctx.workspaceId), inArray(companies.id, ids), isNull(companies.deletedAt)))
+        // One lock order for every writer, so two overlapping bulk actions queue instead of deadlocking.
+        .orderBy(asc(companies.id))
         .for('update'),
     patchOf: (row, action, value) => bulkPatch({ ...row, stage: '' }, action, value),
     apply: async (tx, row, patch) => (await applyCompanyPatch(tx, ctx, row, patch)).version,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import type { BulkResult } from '../records/input.js';
 import { runBulk } from '../records/bulk.js';
@@ -39,6 +39,8 @@ export async function bulkContacts(ctx: Ctx, input: ContactBulkInput): Promise<B
         .select()
         .from(contacts)
         .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids), isNull(contacts.deletedAt)))
+        // One lock order for every writer, so two overlapping bulk actions queue instead of deadlocking.
+        .orderBy(asc(contacts.id))
         .for('update'),
     patchOf: bulkPatch,
     apply: async (tx, row, patch) => (await applyContactPatch(tx, ctx, row, patch)).version,

@@ -116,6 +116,18 @@ describe('bulk actions', () => {
     expect((await getContact(ctx(), contact.id)).version).toBe(1);
   });
 
+  test('two overlapping bulk actions at once both finish (one lock order, no deadlock)', async () => {
+    const { ctx } = await makeWorkspace(db);
+    const ids: string[] = [];
+    for (const name of ['A', 'B', 'C', 'D']) ids.push((await createContact(ctx(), { firstName: name })).id);
+    const [one, two] = await Promise.all([
+      bulkContacts(ctx(), { ids, action: 'add_tag', value: 'one' }),
+      bulkContacts(ctx(), { ids: [...ids].reverse(), action: 'add_tag', value: 'two' }),
+    ]);
+    expect([one.updated, two.updated]).toEqual([4, 4]);
+    for (const id of ids) expect((await getContact(ctx(), id)).version).toBe(3);
+  });
+
   test('companies: bulk tag and delete', async () => {
     const { ctx } = await makeWorkspace(db);
     const a = await createCompany(ctx(), { name: 'A' });

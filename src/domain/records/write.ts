@@ -44,6 +44,7 @@ export async function lockHeads(tx: Db, ctx: Ctx, type: RecordType, ids: string[
         from ${t}
         where ${t.workspaceId} = ${ctx.workspaceId} and ${inArray(t.id, ids)}
           and ${t.deletedAt} ${options.deleted ? sql`is not null` : sql`is null`}
+        order by ${t.id}
         for update`,
   );
   return new Map(
