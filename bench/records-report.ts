@@ -29,6 +29,7 @@ function table(result: RecordsResult) {
     '',
     `Contact card (GET contact + first timeline page, each measured alone, summed): API p50 ${ms(result.card.api.p50)} ms, p95 ${ms(result.card.api.p95)} ms; raw p50 ${ms(result.card.raw.p50)} ms, p95 ${ms(result.card.raw.p95)} ms.` +
       ` Floor: \`GET /healthz\` ${num(result.httpFloor.perSecond)} req/s, p50 ${ms(result.httpFloor.p50)} ms. Errors: ${result.rows.reduce((s, r) => s + r.api.errors + r.raw.errors, 0)}.`,
+    ...(result.skipped.length ? ['', `Not measured: ${result.skipped.join('; ')}.`] : []),
     '',
     'Plans (main query of each read, EXPLAIN ANALYZE on the idle database):',
     '',

@@ -28,6 +28,8 @@ export interface RecordsResult {
   /** Seconds the generation took, when this run generated. */
   loadSeconds?: number;
   rows: RecordsRow[];
+  /** Scenarios that could not run, with why (a route missing in this build, say). */
+  skipped: string[];
   /** Card: the sum of its requests' p50 and p95, API and raw. */
   card: { api: { p50: number; p95: number }; raw: { p50: number; p95: number } };
   httpFloor: Measurement;
@@ -77,6 +79,17 @@ export async function measureScenarios({ kind, db, loaded, base, authorization, 
   const { run, httpLoad } = options;
   const loop = (call: () => Promise<unknown>) => measureLoop(call, { connections: run.connections, durationMs: run.seconds * 1000, warmupMs: run.warmup * 1000 });
   const rows: RecordsRow[] = [];
+  const skipped: string[] = [];
+  /** Runs a scenario; one that fails (a route this build lacks) is noted and the bench goes on. */
+  const attempt = async <T>(name: string, scenario: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await scenario();
+    } catch (error) {
+      skipped.push(`${name}: ${(error as Error).message.split('\n')[0]!.slice(0, 200)}`);
+      log(`${kind} · ${name}: not measured: ${(error as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  };
 
   /** API under load, then the very queries one request sent, replayed raw in order, then the main one's plan. */
   async function read(name: string, target: number, path: string) {
@@ -105,35 +118,43 @@ export async function measureScenarios({ kind, db, loaded, base, authorization, 
     profile = await profileWhile(() => httpLoad(`${base}${listPath}`, authorization));
     log(`${kind} · profile of the list's first page under load (self time):\n${profile.places.map((p) => `  ${(p.share * 100).toFixed(1)}% ${p.place}`).join('\n')}`);
   }
-  await read('list: stage + custom select, by custom date, first page', 50, listPath);
+  await attempt('list, first page', () => read('list: stage + custom select, by custom date, first page', 50, listPath));
   const expected = Math.round(loaded.shape.contacts * 0.35 * 0.95 * 0.2);
-  const deep = await deepCursor(base, authorization, loaded, expected);
-  await read(`list: the same, deep page (after ${deep.rows.toLocaleString('en')} rows)`, 50, `/api/contacts?${listQuery(loaded, { cursor: deep.cursor })}`);
+  await attempt('list, deep page', async () => {
+    const deep = await deepCursor(base, authorization, loaded, expected);
+    return read(`list: the same, deep page (after ${deep.rows.toLocaleString('en')} rows)`, 50, `/api/contacts?${listQuery(loaded, { cursor: deep.cursor })}`);
+  });
 
-  // (b) a card: the contact (with its company links), its people-and-companies links, the first timeline page; then the next.
+  // (b) a card: the contact (its companies and roles come with it) and the first timeline page; then the next.
   const contactId = loaded.busyContactIds[0]!;
   const card = [
-    await read('card: GET contact', 50, `/api/contacts/${contactId}`),
-    await read('card: timeline, first page', 50, `/api/timeline/contact/${contactId}`),
+    await attempt('card, contact', () => read('card: GET contact', 50, `/api/contacts/${contactId}`)),
+    await attempt('card, timeline', () => read('card: timeline, first page', 50, `/api/timeline/contact/${contactId}`)),
   ];
-  const first = await getJson(`${base}/api/timeline/contact/${contactId}`, authorization);
-  if (!first.nextCursor) throw new Error('the busy contact has one timeline page only');
-  await read('timeline: next page', 20, `/api/timeline/contact/${contactId}?${new URLSearchParams({ cursor: String(first.nextCursor) })}`);
-  await read('company card: GET company', 50, `/api/companies/${loaded.companyId}`);
-  await read('company card: its people', 50, `/api/companies/${loaded.companyId}/contacts`);
-  await read('company card: timeline, first page (its people\'s too)', 50, `/api/timeline/company/${loaded.companyId}`);
+  await attempt('timeline, next page', async () => {
+    const first = await getJson(`${base}/api/timeline/contact/${contactId}`, authorization);
+    if (!first.nextCursor) throw new Error('the busy contact has one timeline page only');
+    return read('timeline: next page', 20, `/api/timeline/contact/${contactId}?${new URLSearchParams({ cursor: String(first.nextCursor) })}`);
+  });
+  await attempt('company card', () => read('company card: GET company', 50, `/api/companies/${loaded.companyId}`));
+  await attempt('company people', () => read('company card: its people', 50, `/api/companies/${loaded.companyId}/contacts`));
+  await attempt('company timeline', () => read("company card: timeline, first page (its people's too)", 50, `/api/timeline/company/${loaded.companyId}`));
 
   // (c) create a contact: the API, against the statements the service writes (the contact, its audit
   // entry, the system event and its link, the outbox event and NOTIFY) in one transaction, raw.
-  const body = { firstName: 'Bench', lastName: 'Create', email: 'bench@example.com', stage: 'lead', source: 'bench' };
-  const sent = await captureQueries(db, () => fetch(`${base}/api/contacts`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.text()));
-  const api = await httpLoad(`${base}/api/contacts`, authorization, { method: 'POST', body });
-  const raw = await loop(() => rawCreate(db, loaded));
-  rows.push({ name: 'create a contact (+ audit, timeline event, outbox event)', target: 20, api, raw, queries: sent.length });
-  log(`${kind} · create: API ${rate(api)} · raw ${rate(raw)}`);
+  await attempt('create', async () => {
+    const body = { firstName: 'Bench', lastName: 'Create', email: 'bench@example.com', stage: 'lead', source: 'bench' };
+    const response = await fetch(`${base}/api/contacts`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201 && response.status !== 200) throw new Error(`POST /api/contacts: ${response.status} ${await response.text()}`);
+    const sent = await captureQueries(db, () => fetch(`${base}/api/contacts`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.text()));
+    const api = await httpLoad(`${base}/api/contacts`, authorization, { method: 'POST', body });
+    const raw = await loop(() => rawCreate(db, loaded));
+    rows.push({ name: 'create a contact (+ audit, timeline event, outbox event)', target: 20, api, raw, queries: sent.length });
+    log(`${kind} · create: API ${rate(api)} · raw ${rate(raw)}`);
+  });
 
-  const sum = (key: 'api' | 'raw', p: 'p50' | 'p95') => card.reduce((s, r) => s + r[key][p], 0);
-  return { rows, httpFloor, profile, card: { api: { p50: sum('api', 'p50'), p95: sum('api', 'p95') }, raw: { p50: sum('raw', 'p50'), p95: sum('raw', 'p95') } } };
+  const sum = (key: 'api' | 'raw', p: 'p50' | 'p95') => card.reduce((s, r) => s + (r ? r[key][p] : NaN), 0);
+  return { rows, skipped, httpFloor, profile, card: { api: { p50: sum('api', 'p50'), p95: sum('api', 'p95') }, raw: { p50: sum('raw', 'p50'), p95: sum('raw', 'p95') } } };
 }
 
 /** What createContact + recordChange write, as plain SQL in one transaction. */

@@ -13,6 +13,7 @@
  */
 import { createApiKey } from '../src/domain/api-keys/service.js';
 import { buildApp } from '../src/server/app.js';
+import { ensureDateIndex } from './records-api.js';
 import { openKeptDb } from './records-db.js';
 import { shapeFor } from './records-generate.js';
 import { ensureLoaded, ownerCtx } from './records-load.js';
@@ -32,6 +33,7 @@ async function benchOne(kind: Kind): Promise<RecordsResult | undefined> {
     log(`${kind}: ${reused ? 'reusing' : 'generated'} ${JSON.stringify(shape)} in ${db.location} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     if (options.loadOnly) return undefined;
     const ctx = await ownerCtx(db, loaded);
+    log(`${kind}: date field index ${await ensureDateIndex(ctx, loaded.fields)}`);
     const { secret } = await createApiKey(ctx, { name: `bench ${new Date().toISOString()}`, role: 'admin' });
     // The per-key limit would refuse the load itself; bench/limiter.ts measures its cost.
     const app = await buildApp({ db: db.handle.db, secret: 'bench-secret', logger: false, rateLimits: { api: false } });
