@@ -3,11 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDb, queryRows } from '../db/client.js';
 import { contacts, customFields, memberships, workspaces } from '../db/tables.js';
 import { useTestDb } from '../test-support/db.js';
+import type { Ctx } from '../core/context.js';
+import { contactRecord } from '../domain/contacts/record.js';
+import { contactSchema } from '../domain/contacts/schema.js';
+import { validateCustomValues } from '../domain/custom-fields/values.js';
+import { listRecords } from '../domain/records/list.js';
 import { seedDemo } from './seed-demo.js';
 
 const run = promisify(execFile);
@@ -160,6 +165,24 @@ describe('demo workspace', async () => {
         where l.workspace_id = ${w} and l.record_type = ${recordType} and a.kind = 'system' and a.event->>'action' = 'create'`);
       expect([audited, events, system]).toEqual([records, records, records]);
     }
+  });
+
+  test('reads back through the engine: custom values valid, JSON matches the contract, a custom filter and sort list it', async () => {
+    const { workspace } = await seeded();
+    const [owner] = await db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.role, 'owner')));
+    const ctx: Ctx = { db, workspaceId: workspace.id, role: 'owner', user: null, apiKeyId: null, actorUserId: owner!.userId, channel: 'cli' };
+    const rows = await db.select({ custom: contacts.custom }).from(contacts).where(eq(contacts.workspaceId, workspace.id)).limit(200);
+    for (const { custom } of rows) await validateCustomValues(ctx, 'contact', custom, null);
+    const fields = await db.select().from(customFields).where(and(eq(customFields.workspaceId, workspace.id), eq(customFields.recordType, 'contact')));
+    const interest = fields.find((f) => f.labelEn === 'Area of interest')!;
+    const date = fields.find((f) => f.type === 'date')!;
+    const filter = { and: [{ field: 'stage', op: 'eq', value: 'customer' }, { field: `custom.${interest.key}`, op: 'eq', value: interest.options[0]!.id }] };
+    const page = await listRecords(ctx, contactRecord, { filter: JSON.stringify(filter), sort: `-custom.${date.key}`, limit: 20 });
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const item of page.items) expect(() => contactSchema.parse(item)).not.toThrow();
+    const contact = page.items[0] as { stage: string; custom: Record<string, unknown> };
+    expect(contact.stage).toBe('customer');
+    expect(contact.custom[interest.key]).toBe(interest.options[0]!.id);
   });
 
   test('seeding again changes nothing', async () => {
