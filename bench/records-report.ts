@@ -28,10 +28,12 @@ function table(result: RecordsResult) {
   lines.push(
     '',
     `Contact card (GET contact + first timeline page, each measured alone, summed): API p50 ${ms(result.card.api.p50)} ms, p95 ${ms(result.card.api.p95)} ms; raw p50 ${ms(result.card.raw.p50)} ms, p95 ${ms(result.card.raw.p95)} ms.` +
-      ` Floor: \`GET /healthz\` ${num(result.httpFloor.perSecond)} req/s, p50 ${ms(result.httpFloor.p50)} ms. Errors: ${result.rows.reduce((s, r) => s + r.api.errors + r.raw.errors, 0)}.`,
+      ` Floor: \`GET /healthz\` ${num(result.httpFloor.perSecond)} req/s, p50 ${ms(result.httpFloor.p50)} ms` +
+      (result.authRaw ? `; the API-key lookup alone, raw: ${num(result.authRaw.perSecond)} q/s, p50 ${ms(result.authRaw.p50)} ms` : '') +
+      `. Errors: ${result.rows.reduce((s, r) => s + r.api.errors + r.raw.errors, 0)}.`,
     ...(result.skipped.length ? ['', `Not measured: ${result.skipped.join('; ')}.`] : []),
     '',
-    'Plans (main query of each read, EXPLAIN ANALYZE on the idle database):',
+    'Plans (the slowest data query of each read, EXPLAIN ANALYZE on the idle database; "plan ms" above sums all of the request\'s):',
     '',
     ...result.rows.filter((r) => r.plan).map((r) => `- ${r.name}: ${r.plan}`),
   );
