@@ -1,13 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../src/server/app.js';
 import type { BenchDb, Kind } from './databases.js';
 import { measureLoop, type Measurement } from './measure.js';
 import type { benchOptions } from './options.js';
 import { log } from './options.js';
 import { profileWhile, type ProfileSummary } from './profile.js';
 import type { Loaded } from './records-load.js';
-import { explain, type Captured } from './scenarios.js';
+import { captureQueries, explain, type Captured } from './scenarios.js';
 
 export interface RecordsRow {
   name: string;
@@ -41,7 +39,6 @@ export interface RecordsResult {
 }
 
 interface Args {
-  app: App;
   kind: Kind;
   db: BenchDb;
   loaded: Loaded;
@@ -51,34 +48,21 @@ interface Args {
 }
 
 const rate = (m: Measurement) => `${m.perSecond.toFixed(0)}/s p50 ${m.p50.toFixed(2)} p95 ${m.p95.toFixed(2)} ms${m.errors ? ` ${m.errors} errors` : ''}`;
-const inRequest = new AsyncLocalStorage<Captured[]>();
-
 /**
- * The queries one request sends, and only those: the request runs through app.inject inside an async
- * context, and the driver's query method records a call only in that context. (Capturing everything
- * during a fetch also caught the live-updates hub polling the outbox in the background.)
+ * The queries one request sends. The driver sees everything the process sends while the request runs,
+ * and the live-updates hub polls the outbox (the `events` table) beside it: those are left out, as no
+ * read scenario touches that table.
  */
-async function captureRequest(db: BenchDb, app: App, request: { method: 'GET' | 'POST'; url: string; authorization: string; body?: unknown }) {
-  const target = (db.handle.pool ?? db.handle.pglite) as unknown as { query: (...args: unknown[]) => unknown };
-  const original = target.query;
-  target.query = function (this: unknown, ...args: unknown[]) {
-    const sink = inRequest.getStore();
-    if (sink) {
-      const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
-      sink.push(typeof first === 'string' ? { text: first, params: second ?? [] } : { text: first.text, params: second ?? first.values ?? [] });
-    }
-    return original.apply(this, args);
-  };
-  const captured: Captured[] = [];
-  try {
-    const response = await inRequest.run(captured, () =>
-      app.inject({ method: request.method, url: request.url, headers: { authorization: request.authorization }, ...(request.body ? { payload: request.body as object } : {}) }),
-    );
-    if (response.statusCode >= 300) throw new Error(`${request.method} ${request.url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
-  } finally {
-    target.query = original;
-  }
-  return captured;
+async function captureRequest(db: BenchDb, base: string, request: { method: 'GET' | 'POST'; url: string; authorization: string; body?: unknown }) {
+  const sent = await captureQueries(db, async () => {
+    const response = await fetch(`${base}${request.url}`, {
+      method: request.method,
+      headers: { authorization: request.authorization, ...(request.body ? { 'content-type': 'application/json' } : {}) },
+      ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+    });
+    if (response.status >= 300) throw new Error(`${request.method} ${request.url}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  });
+  return request.method === 'GET' ? sent.filter((q) => !/from "events"/.test(q.text)) : sent;
 }
 
 /** Queries of the request that are the API's own bookkeeping, not the data the page needs. */
@@ -110,7 +94,7 @@ async function deepCursor(base: string, authorization: string, loaded: Loaded, e
   return { cursor: cursor!, rows };
 }
 
-export async function measureScenarios({ app, kind, db, loaded, base, authorization, options }: Args) {
+export async function measureScenarios({ kind, db, loaded, base, authorization, options }: Args) {
   const { run, httpLoad } = options;
   const loop = (call: () => Promise<unknown>) => measureLoop(call, { connections: run.connections, durationMs: run.seconds * 1000, warmupMs: run.warmup * 1000 });
   const rows: RecordsRow[] = [];
@@ -130,7 +114,7 @@ export async function measureScenarios({ app, kind, db, loaded, base, authorizat
   /** API under load, then the very queries one request sent, replayed raw in order, then the main one's plan. */
   async function read(name: string, target: number, path: string) {
     const url = `${base}${path}`;
-    const sent = await captureRequest(db, app, { method: 'GET', url: path, authorization });
+    const sent = await captureRequest(db, base, { method: 'GET', url: path, authorization });
     const data = sent.filter((q) => !isAuth(q));
     const api = await httpLoad(url, authorization);
     const raw = await loop(async () => {
@@ -186,7 +170,7 @@ export async function measureScenarios({ app, kind, db, loaded, base, authorizat
     const body = { firstName: 'Bench', lastName: 'Create', email: 'bench@example.com', stage: 'lead', source: 'bench' };
     const response = await fetch(`${base}/api/contacts`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (response.status !== 201 && response.status !== 200) throw new Error(`POST /api/contacts: ${response.status} ${await response.text()}`);
-    const sent = await captureRequest(db, app, { method: 'POST', url: '/api/contacts', authorization, body });
+    const sent = await captureRequest(db, base, { method: 'POST', url: '/api/contacts', authorization, body });
     const api = await httpLoad(`${base}/api/contacts`, authorization, { method: 'POST', body });
     const raw = await loop(() => rawCreate(db, loaded));
     rows.push({ name: 'create a contact (+ audit, timeline event, outbox event)', target: 20, api, raw, queries: sent.length });

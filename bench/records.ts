@@ -40,7 +40,7 @@ async function benchOne(kind: Kind): Promise<RecordsResult | undefined> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-      const rows = await measureScenarios({ app, kind, db, loaded, base, authorization: `Bearer ${secret}`, options });
+      const rows = await measureScenarios({ kind, db, loaded, base, authorization: `Bearer ${secret}`, options });
       return { kind, version: db.version, shape, loadSeconds: reused ? undefined : loaded.loadSeconds, ...rows };
     } finally {
       await app.close();
