@@ -12,7 +12,7 @@ const companyKinds = ['בע"מ', 'Ltd', 'Tech', 'Systems', 'סחר', 'Labs', 'Gr
 const mobilePrefixes = ['50', '52', '53', '54', '58'];
 
 /** mulberry32: tiny seeded PRNG. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

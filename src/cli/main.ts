@@ -31,7 +31,7 @@ program
   .command('seed')
   .description('load data')
   .requiredOption('--demo', 'the demo workspace (Hebrew and English people and companies)')
-  .option('--contacts <n>', 'how many demo contacts', (v) => Number.parseInt(v, 10), 300)
+  .option('--contacts <n>', 'how many demo contacts (companies and activities in proportion)', (v) => Number.parseInt(v, 10), 2000)
   .action(seedCommand);
 
 program

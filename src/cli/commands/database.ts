@@ -13,7 +13,7 @@ export async function migrateCommand() {
 export async function seedCommand(options: { demo: boolean; contacts: number }) {
   const handle = await openDatabase();
   try {
-    const bar = progressBar('Demo contacts');
+    const bar = progressBar('Demo data');
     const result = await seedDemo(handle.db, { contacts: options.contacts, onProgress: bar.update });
     bar.stop();
     console.log(
