@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly fields: FieldError[] = [],
     /** From the `retry-after` header (seconds), on 429 answers. */
     readonly retryAfterSeconds?: number,
+    /** The problem's other members (e.g. a version conflict's currentVersion, updatedByName). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,13 +53,14 @@ function withQuery(path: string, query: RequestOptions<unknown>['query']) {
 async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
-  const problem = (await response.json().catch(() => null)) as { code?: ErrorCode; detail?: string; fields?: FieldError[] } | null;
+  const problem = (await response.json().catch(() => null)) as ({ code?: ErrorCode; detail?: string; fields?: FieldError[] } & Record<string, unknown>) | null;
   return new ApiError(
     response.status,
     problem?.code ?? (response.status >= 500 ? 'internal' : 'bad_request'),
     problem?.detail ?? response.statusText,
     problem?.fields ?? [],
     retryAfterSeconds,
+    problem ?? {},
   );
 }
 

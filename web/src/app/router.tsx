@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage, RequireSession } from '../features/auth/index.js';
+import { card } from '../features/card/index.js';
 import { contacts } from '../features/contacts/index.js';
 import { invitations } from '../features/invitations/index.js';
 import { AppLayout } from './layout/AppLayout.js';
@@ -19,6 +20,8 @@ export function createRouter() {
         { index: true, element: <Navigate to="/contacts" replace /> },
         { path: 'contacts', element: <contacts.ListPage /> },
         { path: 'contacts/new', element: <contacts.NewPage /> },
+        { path: 'contacts/:id', element: <card.ContactPage /> },
+        { path: 'companies/:id', element: <card.CompanyPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },
