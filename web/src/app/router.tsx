@@ -3,6 +3,7 @@ import { LoginPage, RequireSession } from '../features/auth/index.js';
 import { card } from '../features/card/index.js';
 import { contacts } from '../features/contacts/index.js';
 import { invitations } from '../features/invitations/index.js';
+import { SettingsPage, settingsRoutes } from '../features/settings/index.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { NotFound } from './layout/NotFound.js';
 
@@ -22,6 +23,7 @@ export function createRouter() {
         { path: 'contacts/new', element: <contacts.NewPage /> },
         { path: 'contacts/:id', element: <card.ContactPage /> },
         { path: 'companies/:id', element: <card.CompanyPage /> },
+        { path: 'settings', element: <SettingsPage />, children: settingsRoutes },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -163,15 +163,12 @@ export function formatValue(ctx: ValueContext, field: string, value: unknown): s
   if (custom?.type === 'datetime') return typeof value === 'string' ? dateFormat(lang, value, true) : String(value);
   if (custom?.type === 'rating' && typeof value === 'number') return `${'★'.repeat(value)}`;
   if (typeof value === 'number') return value.toLocaleString(lang);
-  if (Array.isArray(value)) {
-    return value
-      .map((v) => (typeof v === 'object' && v !== null && 'value' in v ? String((v as { value: unknown }).value) : String(v)))
-      .join(', ');
-  }
+  if (Array.isArray(value)) return value.map((v) => formatValue(ctx, '', v)).filter(Boolean).join(', ');
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (typeof v.amount === 'number') return `${v.amount.toLocaleString(lang)} ${String(v.currency ?? '')}`.trim();
-    if (typeof v.name === 'string') return v.name;
+    const named = v.name ?? v.value ?? v.label;
+    if (typeof named === 'string') return typeof v.role === 'string' && v.role ? `${named} (${v.role})` : named;
     if (typeof v.id === 'string') return v.id;
     return JSON.stringify(value);
   }
