@@ -82,7 +82,7 @@ export const cardKeys = {
   record: (type: CardRecordType, id: string) => ['records', type, id] as const,
   fields: (type: CardRecordType) => ['fields', type] as const,
   people: (companyId: string) => ['records', 'company', companyId, 'contacts'] as const,
-  search: (type: CardRecordType, q: string) => ['records', type, 'list', { q, limit: 10 }] as const,
+  search: (type: CardRecordType, q: string) => ['records', type, 'search', q] as const,
   members: ['members'] as const,
 };
 
@@ -97,8 +97,13 @@ export const fetchRecord = (type: CardRecordType, id: string, signal?: AbortSign
 export const updateRecord = (type: CardRecordType, id: string, patch: Record<string, unknown>, version: number) =>
   request(`/api/${pluralOf[type]}/${id}`, { method: 'PATCH', body: { ...patch, version }, schema: cardRecordSchema });
 
+/** A custom field's own key ("cf_abc"): the catalogue names it as filters do ("custom.cf_abc"). */
+const bareKey = (f: FieldDef): FieldDef => (f.custom && f.key.startsWith('custom.') ? { ...f, key: f.key.slice(7) } : f);
+
 export const fetchFields = (type: CardRecordType, signal?: AbortSignal) =>
-  request(`/api/fields/${type}`, { schema: z.union([z.array(fieldDefSchema), pageOf(fieldDefSchema).transform((p) => p.items)]), signal });
+  request(`/api/fields/${type}`, { schema: z.union([z.array(fieldDefSchema), pageOf(fieldDefSchema).transform((p) => p.items)]), signal }).then(
+    (fields) => fields.map(bareKey),
+  );
 
 export const fetchMembers = (signal?: AbortSignal) =>
   request('/api/members', { schema: z.object({ items: z.array(memberSchema) }), signal }).then((page) => page.items);

@@ -87,7 +87,8 @@ export const settingsKeys = {
 };
 
 export const fetchCustomFields = (recordType: string, signal?: AbortSignal) =>
-  request('/api/custom-fields', { query: { recordType }, schema: listOf(customFieldSchema), signal });
+  // Archived ones too: the settings screen brings them back.
+  request('/api/custom-fields', { query: { recordType, archived: 'true' }, schema: listOf(customFieldSchema), signal });
 export const createCustomField = (input: NewCustomField) =>
   request('/api/custom-fields', { method: 'POST', body: input, schema: customFieldSchema });
 export const updateCustomField = (id: string, patch: CustomFieldPatch) =>
