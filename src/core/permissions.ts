@@ -8,7 +8,8 @@ export type Permission =
   | 'members:read'
   | 'members:manage'
   | 'api-keys:manage'
-  | 'workspace:manage';
+  | 'workspace:manage'
+  | 'fields:manage';
 
 const writers: Role[] = ['owner', 'admin', 'manager', 'sales', 'service', 'marketing'];
 const admins: Role[] = ['owner', 'admin'];
@@ -20,6 +21,7 @@ const grants: Record<Permission, readonly Role[]> = {
   'members:manage': admins,
   'api-keys:manage': admins,
   'workspace:manage': ['owner'],
+  'fields:manage': admins,
 };
 
 export const can = (role: Role, permission: Permission) => grants[permission].includes(role);

@@ -15,6 +15,11 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
 import { invitationRoutes } from './routes/invitations.js';
+import { recordRoutes } from './routes/records.js';
+import { customFieldRoutes } from './routes/custom-fields.js';
+import { settingsRoutes } from './routes/settings.js';
+import { teamRoutes } from './routes/teams.js';
+import { viewRoutes } from './routes/views.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -123,6 +128,11 @@ export async function buildApp(input: AppOptions) {
   await app.register(workspaceRoutes, { prefix: '/api', db, maxWorkspacesPerUser: options.maxWorkspacesPerUser });
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
+  await app.register(recordRoutes, { prefix: '/api', db });
+  await app.register(customFieldRoutes, { prefix: '/api/custom-fields', db });
+  await app.register(viewRoutes, { prefix: '/api/views', db });
+  await app.register(teamRoutes, { prefix: '/api/teams', db });
+  await app.register(settingsRoutes, { prefix: '/api/workspace', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
 

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
+import { loadCompanies } from './load.js';
+import { companySchema } from './schema.js';
 import { companies } from './table.js';
 
 export const companySizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
@@ -8,14 +10,14 @@ const c = companies;
 /** Built-in fields of a company, by API name. */
 export const companyFields: readonly BuiltinField[] = [
   { key: 'name', type: 'text', expression: c.sortName, sortable: true },
-  { key: 'domain', type: 'text', expression: c.domain, sortable: true },
-  { key: 'phone', type: 'phone', expression: c.phone },
-  { key: 'industry', type: 'text', expression: c.industry, sortable: true },
-  { key: 'size', type: 'select', expression: c.size, values: companySizes, sortable: true },
-  { key: 'ownerId', type: 'member', expression: c.ownerId },
+  { key: 'domain', nullable: true, type: 'text', expression: c.domain, sortable: true },
+  { key: 'phone', nullable: true, type: 'phone', expression: c.phone },
+  { key: 'industry', nullable: true, type: 'text', expression: c.industry, sortable: true },
+  { key: 'size', nullable: true, type: 'select', expression: c.size, values: companySizes, sortable: true },
+  { key: 'ownerId', nullable: true, type: 'member', expression: c.ownerId },
   { key: 'tags', type: 'tags', expression: c.tags },
-  { key: 'city', type: 'text', expression: c.city, sortable: true },
-  { key: 'country', type: 'text', expression: c.country, sortable: true },
+  { key: 'city', nullable: true, type: 'text', expression: c.city, sortable: true },
+  { key: 'country', nullable: true, type: 'text', expression: c.country, sortable: true },
   { key: 'createdAt', type: 'datetime', expression: c.createdAt, sortable: true },
   { key: 'updatedAt', type: 'datetime', expression: c.updatedAt, sortable: true },
 ];
@@ -27,4 +29,9 @@ export const companyRecord = registerRecordType({
   fields: companyFields,
   displayName: sql`${c.name}`,
   defaultSort: 'name',
+  label: 'Company',
+  itemSchema: companySchema,
+  load: (ctx, ids) => loadCompanies(ctx, ids),
+  searchText: c.searchText,
+  phoneSearch: true,
 });

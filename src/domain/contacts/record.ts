@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
+import { loadContacts } from './load.js';
+import { contactSchema } from './schema.js';
 import { contacts } from './table.js';
 
 export const contactTypes = ['customer', 'supplier', 'employee', 'partner', 'other'] as const;
@@ -13,16 +15,16 @@ export const contactFields: readonly BuiltinField[] = [
   { key: 'lastName', type: 'text', expression: c.lastName, sortable: true },
   { key: 'type', type: 'select', expression: c.type, values: contactTypes, sortable: true },
   { key: 'stage', type: 'select', expression: c.stage, values: contactStages, sortable: true },
-  { key: 'ownerId', type: 'member', expression: c.ownerId },
-  { key: 'source', type: 'text', expression: c.source, sortable: true },
+  { key: 'ownerId', nullable: true, type: 'member', expression: c.ownerId },
+  { key: 'source', nullable: true, type: 'text', expression: c.source, sortable: true },
   { key: 'tags', type: 'tags', expression: c.tags },
-  { key: 'email', type: 'email', expression: c.email, sortable: true },
-  { key: 'phone', type: 'phone', expression: c.phone },
-  { key: 'city', type: 'text', expression: c.city, sortable: true },
-  { key: 'country', type: 'text', expression: c.country, sortable: true },
-  { key: 'birthday', type: 'date', expression: c.birthday, sortable: true },
-  { key: 'language', type: 'text', expression: c.language },
-  { key: 'companyId', type: 'relation', expression: c.companyId },
+  { key: 'email', nullable: true, type: 'email', expression: c.email, sortable: true },
+  { key: 'phone', nullable: true, type: 'phone', expression: c.phone },
+  { key: 'city', nullable: true, type: 'text', expression: c.city, sortable: true },
+  { key: 'country', nullable: true, type: 'text', expression: c.country, sortable: true },
+  { key: 'birthday', nullable: true, type: 'date', expression: c.birthday, sortable: true },
+  { key: 'language', nullable: true, type: 'text', expression: c.language },
+  { key: 'companyId', nullable: true, type: 'relation', expression: c.companyId },
   { key: 'createdAt', type: 'datetime', expression: c.createdAt, sortable: true },
   { key: 'updatedAt', type: 'datetime', expression: c.updatedAt, sortable: true },
 ];
@@ -34,4 +36,9 @@ export const contactRecord = registerRecordType({
   fields: contactFields,
   displayName: sql`trim(${c.firstName} || ' ' || ${c.lastName})`,
   defaultSort: 'name',
+  label: 'Contact',
+  itemSchema: contactSchema,
+  load: loadContacts,
+  searchText: c.searchText,
+  phoneSearch: true,
 });

@@ -9,17 +9,46 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+const labelledSchema = z.object({
+  value: z.string(),
+  label: z.enum(['work', 'home', 'mobile', 'other']),
+  primary: z.boolean(),
+});
+const timestamp = z.iso.datetime({ offset: true });
+
+/** A contact as the API answers it (lists, the card, writes). */
 export const contactSchema = z.object({
   id: z.uuid(),
   firstName: z.string(),
   lastName: z.string(),
+  name: z.string(),
+  type: z.string(),
+  stage: z.string(),
+  stageDates: z.record(z.string(), z.string()),
+  ownerId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  source: z.string().nullable(),
+  tags: z.array(z.string()),
   email: z.string().nullable(),
+  emails: z.array(labelledSchema),
   phone: z.string().nullable(),
+  phones: z.array(labelledSchema),
+  street: z.string().nullable(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string().nullable(),
+  birthday: z.string().nullable().meta({ description: 'YYYY-MM-DD' }),
+  language: z.string().nullable(),
+  notes: z.string().nullable(),
+  custom: z.record(z.string(), z.unknown()).meta({ description: 'Custom field values by field key (cf_…)' }),
   companyId: z.uuid().nullable(),
   companyName: z.string().nullable(),
+  companies: z.array(z.object({ companyId: z.uuid(), name: z.string(), role: z.string().nullable(), isPrimary: z.boolean() })),
   version: z.number().int(),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  updatedBy: z.uuid().nullable(),
+  updatedByName: z.string().nullable(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -5,14 +5,16 @@ import { requirePermission } from '../../core/permissions.js';
 import { containsPattern } from '../../db/like.js';
 import { versionSchema } from '../common/schema.js';
 import { companies } from '../companies/table.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
+import { decodeCursor } from './cursor.js';
+import { loadContacts } from './load.js';
+import { contactRecord } from './record.js';
 import { normalisePhone } from './phone.js';
 import {
   createContactSchema,
   listContactsQuerySchema,
   updateContactSchema,
   type Contact,
-  type ContactPage,
   type CreateContactInput,
   type ListContactsQuery,
   type UpdateContactInput,
@@ -22,20 +24,6 @@ import { contacts } from './table.js';
 export { normalisePhone };
 
 const selection = { ...getTableColumns(contacts), companyName: companies.name };
-type Row = typeof contacts.$inferSelect & { companyName: string | null };
-
-const toContact = (row: Row): Contact => ({
-  id: row.id,
-  firstName: row.firstName,
-  lastName: row.lastName,
-  email: row.email,
-  phone: row.phone,
-  companyId: row.companyId,
-  companyName: row.companyName,
-  version: row.version,
-  createdAt: row.createdAt.toISOString(),
-  updatedAt: row.updatedAt.toISOString(),
-});
 
 function baseQuery(ctx: Ctx) {
   return ctx.db
@@ -71,9 +59,9 @@ function rethrowCompany(error: unknown): never {
 
 export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
   requirePermission(ctx, 'records:read');
-  const [row] = await baseQuery(ctx).where(and(live(ctx), eq(contacts.id, id)));
-  if (!row) throw notFound('Contact');
-  return toContact(row);
+  const [contact] = await loadContacts(ctx, [id]);
+  if (!contact) throw notFound('Contact');
+  return contact;
 }
 
 export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<Contact> {
@@ -107,17 +95,9 @@ export function contactsPageQuery(ctx: Ctx, query: ListContactsQuery) {
     .limit(limit + 1);
 }
 
-/** One page of contacts in name order; keyset pagination, no COUNT. */
-export async function listContacts(ctx: Ctx, query: ListContactsQuery): Promise<ContactPage> {
-  requirePermission(ctx, 'records:read');
-  const { limit } = listContactsQuerySchema.parse(query);
-  const rows = await contactsPageQuery(ctx, query);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toContact),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.sortName, last.id) : null,
-  };
+/** One page of contacts (the generic records list, kept for the existing callers). */
+export async function listContacts(ctx: Ctx, query: ListRecordsQuery): Promise<RecordPage<Contact>> {
+  return listRecords(ctx, contactRecord, query);
 }
 
 /** Updates a contact if `version` is still current; a stale version is a 409, never a silent overwrite. */

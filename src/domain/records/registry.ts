@@ -1,5 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Ctx } from '../../core/context.js';
 
 /** Value types of built-in and custom fields; the filter language checks operators against them. */
 export const fieldTypes = [
@@ -30,6 +32,8 @@ export interface BuiltinField {
   /** For select-like built-ins (type, stage, size): the allowed values. */
   values?: readonly string[];
   sortable?: boolean;
+  /** The column may be NULL (sorting puts empty values last, keyset pages stay exact). */
+  nullable?: boolean;
 }
 
 /** The columns the record engine relies on (see records/columns.ts). */
@@ -51,7 +55,7 @@ export interface RecordTable {
  * One record type, declared once: lists, filters, views, custom fields, visibility, audit, trash,
  * the timeline and live events read this declaration. Deals, tickets and products add one each.
  */
-export interface RecordType {
+export interface RecordType<Item = unknown> {
   /** Singular API name: contact, company, deal… (custom_fields.record_type, audit, events). */
   name: string;
   /** Path under /api: contacts, companies. */
@@ -62,20 +66,32 @@ export interface RecordType {
   displayName: SQL;
   /** Default list order. */
   defaultSort: string;
+  /** The English word for messages: "Contact not found". */
+  label: string;
+  /** The record's JSON, as lists and the card answer it. */
+  itemSchema: z.ZodType<Item>;
+  /** The full JSON of these live records of the caller's workspace, in the order of `ids` (missing ones left out). */
+  load: (ctx: Ctx, ids: readonly string[]) => Promise<Item[]>;
+  /** The trigram-indexed text the search box matches (`q`), lower case. */
+  searchText: PgColumn;
+  /** A search that looks like a phone number also matches the digits of the stored E.164 phone. */
+  phoneSearch?: boolean;
 }
 
-const registry = new Map<string, RecordType>();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRecordType = RecordType<any>;
+const registry = new Map<string, AnyRecordType>();
 
-export function registerRecordType(type: RecordType): RecordType {
+export function registerRecordType<Item>(type: RecordType<Item>): RecordType<Item> {
   if (registry.has(type.name)) throw new Error(`Record type ${type.name} is registered twice`);
   registry.set(type.name, type);
   return type;
 }
 
-export function findRecordType(name: string): RecordType | undefined {
+export function findRecordType(name: string): AnyRecordType | undefined {
   return registry.get(name);
 }
 
-export function recordTypes(): RecordType[] {
+export function recordTypes(): AnyRecordType[] {
   return [...registry.values()];
 }

@@ -2,40 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
-import { contactPageSchema, contactSchema, createContactSchema, listContactsQuerySchema, updateContactSchema } from '../../domain/contacts/schema.js';
-import { createContact, deleteContact, getContact, listContacts, updateContact } from '../../domain/contacts/service.js';
+import { contactSchema, createContactSchema, updateContactSchema } from '../../domain/contacts/schema.js';
+import { createContact, deleteContact, updateContact } from '../../domain/contacts/service.js';
 
 const tags = ['contacts'];
 
 export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get(
-    '/',
-    {
-      schema: {
-        tags,
-        summary: 'List contacts in name order (keyset pages); q searches name, email and phone',
-        querystring: listContactsQuerySchema,
-        response: { 200: contactPageSchema, ...commonErrors },
-      },
-    },
-    (request) => listContacts(workspaceCtx(db, request), request.query),
-  );
-
   app.post(
     '/',
     { schema: { tags, summary: 'Create a contact', body: createContactSchema, response: { 201: contactSchema, ...commonErrors } } },
     async (request, reply) => {
       const contact = await createContact(workspaceCtx(db, request), request.body);
       return reply.status(201).header('etag', `"${contact.version}"`).send(contact);
-    },
-  );
-
-  app.get(
-    '/:id',
-    { schema: { tags, summary: 'Get a contact', params: idParams, response: { 200: contactSchema, ...commonErrors } } },
-    async (request, reply) => {
-      const contact = await getContact(workspaceCtx(db, request), request.params.id);
-      return reply.header('etag', `"${contact.version}"`).send(contact);
     },
   );
 

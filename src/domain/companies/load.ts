@@ -1,0 +1,65 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../../core/context.js';
+import { contactCompanies, contacts } from '../contacts/table.js';
+import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
+import { users } from '../users/table.js';
+import type { Company } from './schema.js';
+import { companies } from './table.js';
+
+const owner = alias(users, 'owner');
+const updater = alias(users, 'updater');
+
+/**
+ * The API's JSON of these live companies of the caller's workspace, in the order of `ids`, with the
+ * number of live contacts linked to each that the caller may see (a sales rep's count is of their own).
+ */
+export async function loadCompanies(ctx: Ctx, ids: readonly string[], visibility?: Visibility): Promise<Company[]> {
+  if (ids.length === 0) return [];
+  const seen = visibleCondition(visibility ?? (await visibilityOf(ctx)), contacts.ownerId);
+  const contactCount = sql<number>`(
+    select count(*)::int from ${contactCompanies} cc
+    join ${contacts} on ${contacts.workspaceId} = cc.workspace_id and ${contacts.id} = cc.contact_id
+    where cc.workspace_id = ${companies.workspaceId} and cc.company_id = ${companies.id}
+      and ${contacts.deletedAt} is null ${seen ? sql`and ${seen}` : sql``})`;
+  const rows = await ctx.db
+    .select({ company: companies, ownerName: owner.name, updatedByName: updater.name, contactCount })
+    .from(companies)
+    .leftJoin(owner, eq(owner.id, companies.ownerId))
+    .leftJoin(updater, eq(updater.id, companies.updatedBy))
+    .where(and(eq(companies.workspaceId, ctx.workspaceId), isNull(companies.deletedAt), inArray(companies.id, [...ids])));
+  const byId = new Map(rows.map((row) => [row.company.id, toCompany(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+interface Row {
+  company: typeof companies.$inferSelect;
+  ownerName: string | null;
+  updatedByName: string | null;
+  contactCount: number;
+}
+
+const toCompany = ({ company: c, ownerName, updatedByName, contactCount }: Row): Company => ({
+  id: c.id,
+  name: c.name,
+  domain: c.domain,
+  phone: c.phone,
+  phones: c.phones,
+  street: c.street,
+  city: c.city,
+  postalCode: c.postalCode,
+  country: c.country,
+  industry: c.industry,
+  size: c.size,
+  ownerId: c.ownerId,
+  ownerName,
+  tags: c.tags,
+  notes: c.notes,
+  custom: c.custom,
+  version: c.version,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+  updatedBy: c.updatedBy,
+  updatedByName,
+  contactCount: Number(contactCount),
+});

@@ -1,0 +1,132 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import { requirePermission } from '../../core/permissions.js';
+import { queryRows } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
+import { rawText, text } from '../common/schema.js';
+import { customFieldsOf } from '../custom-fields/service.js';
+import { findVisibleView } from '../views/service.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { compileFilter } from './filter.js';
+import { operatorsByType, resolveFields, type ResolvedField } from './filter-fields.js';
+import { filterParamSchema, filterSchema, sortParamSchema, type FilterNode, type FilterOp } from './filter-schema.js';
+import type { RecordType } from './registry.js';
+import { afterPosition, orderBy, planSort } from './sort.js';
+import { visibilityOf, visibleCondition } from './visibility.js';
+
+export const listRecordsQuerySchema = z.strictObject({
+  q: text().max(200).optional().meta({ description: 'Search: a fragment of the name, email or phone (any format)' }),
+  filter: filterParamSchema.optional(),
+  sort: sortParamSchema.optional(),
+  view: z.uuid().optional().meta({ description: "A saved view: its filter AND the given one; the given sort wins over the view's" }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: rawText().max(2000).optional().meta({ description: 'nextCursor of the previous page (valid for the same sort)' }),
+});
+
+/** What listRecords takes: the query as sent, or as the route parsed it (filter as JSON text or as a tree). */
+const listRecordsInputSchema = listRecordsQuerySchema.extend({ filter: z.union([filterSchema, filterParamSchema]).optional() });
+export type ListRecordsQuery = z.input<typeof listRecordsInputSchema>;
+
+export interface RecordPage<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/** Search text for a query: a phone fragment is matched by its digits, without a trunk 0. */
+export function searchPattern(q: string, phoneSearch = true) {
+  const digits = q.replace(/\D/g, '');
+  const looksLikePhone = phoneSearch && /^[\d\s\-+().]+$/.test(q) && digits.length >= 3;
+  return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : q.toLowerCase());
+}
+
+/** The type's fields with its custom ones, and the paths of archived custom fields (for messages). */
+export async function fieldsOf(ctx: Ctx, type: RecordType, withCustom = true) {
+  const custom = withCustom ? await customFieldsOf(ctx, type.name) : [];
+  return {
+    fields: resolveFields(type, custom),
+    archivedPaths: custom.filter((f) => f.archived).map((f) => `custom.${f.key}`),
+  };
+}
+
+const live = (ctx: Ctx, type: RecordType) => and(eq(type.table.workspaceId, ctx.workspaceId), isNull(type.table.deletedAt))!;
+
+/**
+ * One page of a record type's list: the caller's workspace, live records they may see, the filter
+ * (and a saved view's), the search, in the sort's order then id, from a keyset cursor; no COUNT. One
+ * query finds the page's ids (on the indexes), then the type's `load` builds their JSON.
+ */
+export async function listRecords<Item>(ctx: Ctx, type: RecordType<Item>, query: ListRecordsQuery): Promise<RecordPage<Item>> {
+  requirePermission(ctx, 'records:read');
+  const { q, filter, sort, view, limit, cursor } = listRecordsInputSchema.parse(query);
+  const saved = view ? await findVisibleView(ctx, view, type.name) : undefined;
+  const filters = [saved?.filter as FilterNode | null | undefined, filter].filter((f): f is FilterNode => !!f);
+  const sortKey = sort ?? saved?.sort ?? type.defaultSort;
+  const needsCustom = sortKey.includes('custom.') || JSON.stringify(filters).includes('custom.');
+  const [{ fields, archivedPaths }, visibility] = await Promise.all([fieldsOf(ctx, type, needsCustom), visibilityOf(ctx)]);
+  const plan = planSort(type, fields, sortKey);
+  const t = type.table;
+  const id = sql`${t.id}`;
+  const conditions: (SQL | undefined)[] = [live(ctx, type), visibleCondition(visibility, t.ownerId)];
+  filters.forEach((f, i) => conditions.push(compileFilter(ctx, type, fields, f, { archivedPaths, path: saved && i === 0 ? 'view.filter' : 'filter' })));
+  if (q) conditions.push(sql`${type.searchText} like ${searchPattern(q, type.phoneSearch)}`);
+  if (cursor) {
+    const position = decodeCursor(cursor, plan);
+    conditions.push(afterPosition(plan, id, position.values, position.id));
+  }
+  const selected = sql.join(
+    plan.parts.map((p, i) => sql`(${p.expr})::text as ${sql.identifier(`s${i}`)}`),
+    sql`, `,
+  );
+  const rows = await queryRows<Record<string, string>>(
+    ctx.db,
+    sql`select ${id} as id, ${selected} from ${t} where ${and(...conditions)} order by ${orderBy(plan, id)} limit ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const items = await type.load(ctx, page.map((r) => r.id!));
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ s: plan.key, v: plan.parts.map((_, i) => last[`s${i}`]!), id: last.id! }) : null,
+  };
+}
+
+/** One live record the caller may see, or 404 (deleted, another workspace's, or not visible to them). */
+export async function getRecord<Item>(ctx: Ctx, type: RecordType<Item>, id: string): Promise<Item> {
+  requirePermission(ctx, 'records:read');
+  const visibility = await visibilityOf(ctx);
+  const t = type.table;
+  const rows = await ctx.db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(live(ctx, type), eq(t.id, id), visibleCondition(visibility, t.ownerId)));
+  const [item] = rows.length > 0 ? await type.load(ctx, [id]) : [];
+  if (!item) throw notFound(type.label);
+  return item;
+}
+
+/** A field as the catalogue lists it, for the filter builder and the column picker. */
+export function catalogueEntry(field: ResolvedField, operators: readonly FilterOp[]) {
+  const c = field.custom;
+  return {
+    key: field.path,
+    ...(c && { labelHe: c.labelHe, labelEn: c.labelEn, config: c.config, required: c.required }),
+    type: field.type,
+    custom: !!c,
+    ...(c && (c.type === 'select' || c.type === 'multi_select') && {
+      options: c.options.map((o) => ({ id: o.id, labelHe: o.labelHe, labelEn: o.labelEn, color: o.color, archived: o.archived })),
+    }),
+    ...(field.values && { values: [...field.values] }),
+    sortable: field.sortable,
+    operators: [...operators] as FilterOp[],
+  };
+}
+
+/** Every field of a record type (built-in, then live custom fields in order) with the operators it takes. */
+export async function listFieldCatalogue(ctx: Ctx, type: RecordType) {
+  requirePermission(ctx, 'records:read');
+  const { fields } = await fieldsOf(ctx, type);
+  return fields.map((f) => catalogueEntry(f, operatorsByType[f.type]));
+}
