@@ -159,6 +159,7 @@ export const en: Messages = {
     rolePlaceholder: 'e.g. director, buyer',
     noCompanies: 'No companies linked.',
     noPeople: 'No people linked.',
+    contactLabel: { work: 'work', home: 'home', mobile: 'mobile', other: 'other' },
     sections: { details: 'Details', custom: 'More fields', companies: 'Companies', people: 'People' },
     tabs: { timeline: 'Timeline', history: 'History' },
     fields: {

@@ -158,6 +158,7 @@ export const he = {
     rolePlaceholder: 'למשל מנהל, קניין',
     noCompanies: 'אין חברות מקושרות.',
     noPeople: 'אין אנשי קשר מקושרים.',
+    contactLabel: { work: 'עבודה', home: 'בית', mobile: 'נייד', other: 'אחר' },
     sections: { details: 'פרטים', custom: 'שדות נוספים', companies: 'חברות', people: 'אנשי קשר' },
     tabs: { timeline: 'ציר זמן', history: 'היסטוריה' },
     fields: {

@@ -33,12 +33,24 @@ function SavingSelect({ field, label, data, value }: { field: string; label: str
   );
 }
 
+type Point = { value: string; label?: string | null; primary?: boolean | null };
+const contactLabels = ['work', 'home', 'mobile', 'other'] as const;
+const isLabel = (l: string): l is (typeof contactLabels)[number] => (contactLabels as readonly string[]).includes(l);
+
+function contactPoints(list: Point[] | null | undefined, primary: string | null | undefined): Point[] {
+  const all = list?.length ? [...list] : primary ? [{ value: primary, primary: true }] : [];
+  return all.sort((a, b) => Number(!!b.primary) - Number(!!a.primary));
+}
+
 export function CardHeader() {
   const { t } = useTranslation();
   const { recordType, record, members } = useCard();
   const name = displayName(record) || t('card.noName');
-  const phone = record.phone ?? record.phones?.find((p) => p.primary)?.value ?? null;
-  const email = record.email ?? record.emails?.find((e) => e.primary)?.value ?? null;
+  // Every phone and email is a link, the primary one first.
+  const phones = contactPoints(record.phones, record.phone);
+  const emails = contactPoints(record.emails, record.email);
+  const phone = phones[0]?.value ?? null;
+  const labelText = (label: string) => (isLabel(label) ? t(`card.contactLabel.${label}`) : label);
   const type = record.type && (contactTypes as readonly string[]).includes(record.type) ? t(`card.contactType.${record.type as (typeof contactTypes)[number]}`) : null;
 
   return (
@@ -69,14 +81,15 @@ export function CardHeader() {
           />
         </Group>
         <Group gap="lg" wrap="wrap">
-          {phone && (
-            <Anchor href={`tel:${phone}`} data-testid="card-phone" aria-label={t('card.call', { phone: formatPhone(phone) })}>
+          {phones.map((p, i) => (
+            <Anchor key={p.value} href={`tel:${p.value}`} data-testid={i === 0 ? 'card-phone' : 'card-phone-other'} aria-label={t('card.call', { phone: formatPhone(p.value) })}>
               <Group gap={4} wrap="nowrap">
                 <Icon name="phone" size={16} />
-                <LtrText>{formatPhone(phone)}</LtrText>
+                <LtrText>{formatPhone(p.value)}</LtrText>
+                {phones.length > 1 && p.label && <Text span size="xs" c="dimmed">{labelText(p.label)}</Text>}
               </Group>
             </Anchor>
-          )}
+          ))}
           {phone && (
             <Anchor href={whatsAppLink(phone)} target="_blank" rel="noopener noreferrer" data-testid="card-whatsapp">
               <Group gap={4} wrap="nowrap">
@@ -85,14 +98,15 @@ export function CardHeader() {
               </Group>
             </Anchor>
           )}
-          {email && (
-            <Anchor href={`mailto:${email}`} data-testid="card-email">
+          {emails.map((e, i) => (
+            <Anchor key={e.value} href={`mailto:${e.value}`} data-testid={i === 0 ? 'card-email' : 'card-email-other'}>
               <Group gap={4} wrap="nowrap">
                 <Icon name="mail" size={16} />
-                <LtrText>{email}</LtrText>
+                <LtrText>{e.value}</LtrText>
+                {emails.length > 1 && e.label && <Text span size="xs" c="dimmed">{labelText(e.label)}</Text>}
               </Group>
             </Anchor>
-          )}
+          ))}
           {recordType === 'company' && typeof record.domain === 'string' && record.domain && (
             <Anchor href={`https://${record.domain}`} target="_blank" rel="noopener noreferrer" data-testid="card-domain">
               <LtrText>{record.domain}</LtrText>
