@@ -27,9 +27,11 @@ export function ContactCompaniesSection() {
   const mutation = useMutation({
     mutationFn: (next: Row[]) =>
       setContactCompanies(record.id, next.map((r) => ({ companyId: r.companyId, role: r.role.trim() || null, isPrimary: r.isPrimary }))),
-    onSuccess: async () => {
+    onSuccess: (updated) => {
       setRows(null);
-      await queryClient.invalidateQueries({ queryKey: cardKeys.record('contact', record.id) });
+      queryClient.setQueryData(cardKeys.record('contact', record.id), updated);
+      void queryClient.invalidateQueries({ queryKey: ['timeline'] });
+      void queryClient.invalidateQueries({ queryKey: ['history', 'contact', record.id] });
       void queryClient.invalidateQueries({ queryKey: ['records', 'company'] });
     },
   });

@@ -122,7 +122,7 @@ export interface CompanyLinkInput {
 
 /** Replaces all of a contact's company links. */
 export const setContactCompanies = (contactId: string, links: CompanyLinkInput[]) =>
-  request(`/api/contacts/${contactId}/companies`, { method: 'PUT', body: links });
+  request(`/api/contacts/${contactId}/companies`, { method: 'PUT', body: links, schema: cardRecordSchema });
 
 export const searchRecords = (type: CardRecordType, q: string, signal?: AbortSignal) =>
   request(`/api/${pluralOf[type]}`, { query: { q, limit: 10 }, schema: pageOf(searchHitSchema), signal }).then((page) =>
