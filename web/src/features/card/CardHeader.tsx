@@ -13,8 +13,10 @@ export const whatsAppLink = (e164: string) => `https://wa.me/${e164.replace(/\D/
 
 /** A header selector (stage, owner) that saves at once and keeps the choice shown if the save fails. */
 function SavingSelect({ field, label, data, value }: { field: string; label: string; data: { value: string; label: string }[]; value: string | null }) {
-  const { record, save } = useCard();
-  const [pending, setPending] = useState<string | null | undefined>(undefined);
+  const { record, save, reloads } = useCard();
+  // A choice that failed stays shown until the card is reloaded; then the stored value shows again.
+  const [failed, setFailed] = useState<{ value: string | null; at: number } | null>(null);
+  const pending = failed && failed.at === reloads ? failed.value : undefined;
   return (
     <Select
       label={label}
@@ -26,8 +28,8 @@ function SavingSelect({ field, label, data, value }: { field: string; label: str
       value={pending !== undefined ? pending : value}
       data-testid={`header-${field}`}
       onChange={async (next) => {
-        setPending(next);
-        if (await save({ [field]: next }, record.version)) setPending(undefined);
+        setFailed({ value: next, at: reloads });
+        if (await save({ [field]: next }, record.version)) setFailed(null);
       }}
     />
   );
