@@ -20,6 +20,7 @@ import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
+import { trashRoutes } from './routes/trash.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -135,6 +136,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(settingsRoutes, { prefix: '/api/workspace', db });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
+  await app.register(trashRoutes, { prefix: '/api/trash', db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

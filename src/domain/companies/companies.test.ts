@@ -26,7 +26,8 @@ describe('companies API', () => {
     const empty = await post(rep.headers, { name: ' ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().fields).toEqual([{ path: 'name', message: expect.any(String) }]);
-    expect((await post(rep.headers, { name: 'X', ownerId: 'x' })).json().fields).toEqual([{ path: 'ownerId', message: 'Unknown field' }]);
+    expect((await post(rep.headers, { name: 'X', isAdmin: true })).json().fields).toEqual([{ path: 'isAdmin', message: 'Unknown field' }]);
+    expect((await post(rep.headers, { name: 'X', ownerId: 'x' })).json().fields).toEqual([{ path: 'ownerId', message: expect.any(String) }]);
   });
 
   test('a workspace address that is not a slug is a 400 naming the field', async () => {

@@ -1,18 +1,173 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
-import { loadCompanies } from './load.js';
-import { createCompanySchema, type Company, type CreateCompanyInput } from './schema.js';
+import type { Db } from '../../db/client.js';
+import { validateCustomValues } from '../custom-fields/values.js';
+import { diffFields, recordChange } from '../records/changes.js';
+import { canSeeOwner, visibilityOf, visibleCondition } from '../records/visibility.js';
+import {
+  customChanges,
+  invalid,
+  normalisePhones,
+  normaliseShortcutPhone,
+  primaryOf,
+  requireMember,
+  requireVersion,
+  versionConflict,
+  withPrimary,
+} from '../records/write.js';
+import { deleteRecord, restoreRecord } from '../trash/service.js';
+import { readCompany, type CompanyJson } from './read.js';
+import {
+  createCompanySchema,
+  updateCompanySchema,
+  type CompanyContact,
+  type CreateCompanyInput,
+  type UpdateCompanyInput,
+} from './schema.js';
+import { contactCompanies, contacts } from '../contacts/table.js';
 import { companies } from './table.js';
 
+export type { CompanyJson };
 
-export async function createCompany(ctx: Ctx, input: CreateCompanyInput): Promise<Company> {
-  requirePermission(ctx, 'records:write');
-  const data = createCompanySchema.parse(input);
-  const [row] = await ctx.db
-    .insert(companies)
-    .values({ ...data, workspaceId: ctx.workspaceId })
-    .returning({ id: companies.id });
-  const [company] = await loadCompanies(ctx, [row!.id]);
-  return company!;
+const what = 'Company';
+type Row = typeof companies.$inferSelect;
+type Patch = Partial<typeof companies.$inferInsert>;
+
+/** The fields the audit compares, in API form. */
+const audited = (row: Row | Patch) => ({
+  name: row.name,
+  domain: row.domain,
+  phones: row.phones,
+  street: row.street,
+  city: row.city,
+  postalCode: row.postalCode,
+  country: row.country,
+  industry: row.industry,
+  size: row.size,
+  ownerId: row.ownerId,
+  tags: row.tags,
+  notes: row.notes,
+});
+
+const live = (ctx: Ctx) => and(eq(companies.workspaceId, ctx.workspaceId), isNull(companies.deletedAt));
+
+function companyPhones(before: Pick<Row, 'phones'>, data: { phone?: string | null; phones?: Row['phones'] }) {
+  if (data.phone !== undefined && data.phones !== undefined) throw invalid([{ path: 'phone', message: 'Send phone or phones, not both' }]);
+  const phones = data.phones
+    ? normalisePhones(data.phones)
+    : data.phone !== undefined
+      ? withPrimary(before.phones, data.phone === null ? null : normaliseShortcutPhone(data.phone))
+      : undefined;
+  return phones ? { phones, phone: primaryOf(phones) } : {};
 }
 
+export async function getCompany(ctx: Ctx, id: string): Promise<CompanyJson> {
+  requirePermission(ctx, 'records:read');
+  const visibility = await visibilityOf(ctx);
+  const [row] = await ctx.db.select({ ownerId: companies.ownerId }).from(companies).where(and(live(ctx), eq(companies.id, id)));
+  if (!row || !canSeeOwner(visibility, row.ownerId)) throw notFound(what);
+  return readCompany(ctx.db, ctx, id);
+}
+
+/** Creates a company with its custom values, audit entry, timeline event and outbox event, in one transaction. */
+export async function createCompany(ctx: Ctx, input: CreateCompanyInput): Promise<CompanyJson> {
+  requirePermission(ctx, 'records:write');
+  const { custom, phone, phones, ...data } = createCompanySchema.parse(input);
+  const lists = companyPhones({ phones: [] }, { phone, phones });
+  return ctx.db.transaction(async (tx) => {
+    await requireMember(tx, ctx, data.ownerId);
+    const [row] = await tx
+      .insert(companies)
+      .values({
+        ...data,
+        ...lists,
+        ownerId: data.ownerId === undefined ? ctx.actorUserId : data.ownerId,
+        custom: await validateCustomValues({ ...ctx, db: tx }, 'company', custom, null),
+        workspaceId: ctx.workspaceId,
+        createdBy: ctx.actorUserId,
+        updatedBy: ctx.actorUserId,
+      })
+      .returning();
+    const changes = [...diffFields({}, audited(row!)).filter((c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0)), ...customChanges({}, row!.custom)];
+    await recordChange(tx, ctx, { recordType: 'company', recordId: row!.id, action: 'create', changes, ownerId: row!.ownerId, version: row!.version });
+    return readCompany(tx, ctx, row!.id);
+  });
+}
+
+/** Updates a company if `version` is still current; a stale version is a 409 naming who changed it. */
+export async function updateCompany(ctx: Ctx, id: string, input: UpdateCompanyInput): Promise<CompanyJson> {
+  requirePermission(ctx, 'records:write');
+  const { version, custom, phone, phones, ...data } = updateCompanySchema.parse(input);
+  const expected = requireVersion(version);
+  const visibility = await visibilityOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockCompany(tx, ctx, id);
+    if (!before || !canSeeOwner(visibility, before.ownerId)) throw notFound(what);
+    if (before.version !== expected) throw await versionConflict(tx, before, what);
+    if (data.ownerId !== undefined && data.ownerId !== before.ownerId) await requireMember(tx, ctx, data.ownerId);
+    const patch: Patch = {
+      ...data,
+      ...companyPhones(before, { phone, phones }),
+      custom: await validateCustomValues({ ...ctx, db: tx }, 'company', custom, before.custom),
+    };
+    return applyCompanyPatch(tx, ctx, before, patch);
+  });
+}
+
+export async function lockCompany(tx: Db, ctx: Ctx, id: string): Promise<Row | undefined> {
+  const [row] = await tx.select().from(companies).where(and(live(ctx), eq(companies.id, id))).for('update');
+  return row;
+}
+
+/** Writes a patch to a locked company with its audit entry and events; no change, no new version. */
+export async function applyCompanyPatch(tx: Db, ctx: Ctx, before: Row, patch: Patch): Promise<CompanyJson> {
+  const after = { ...before, ...patch };
+  const changes = [...diffFields(audited(before), audited(after)), ...customChanges(before.custom, after.custom)];
+  if (changes.length === 0) return readCompany(tx, ctx, before.id);
+  const version = before.version + 1;
+  await tx
+    .update(companies)
+    .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId })
+    .where(and(eq(companies.workspaceId, ctx.workspaceId), eq(companies.id, before.id)));
+  await recordChange(tx, ctx, { recordType: 'company', recordId: before.id, action: 'update', changes, ownerId: after.ownerId, version });
+  return readCompany(tx, ctx, before.id);
+}
+
+export async function deleteCompany(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
+  await deleteRecord(ctx, 'company', id, options);
+}
+
+export async function restoreCompany(ctx: Ctx, id: string): Promise<CompanyJson> {
+  await restoreRecord(ctx, 'company', id);
+  return readCompany(ctx.db, ctx, id);
+}
+
+// The foundation's name search; the record engine's generic list replaces it.
+/** The company's people the caller may see, with their role there, by name. */
+export async function listCompanyContacts(ctx: Ctx, id: string): Promise<CompanyContact[]> {
+  await getCompany(ctx, id);
+  const visibility = await visibilityOf(ctx);
+  return ctx.db
+    .select({
+      contactId: contacts.id,
+      name: sql<string>`trim(${contacts.firstName} || ' ' || ${contacts.lastName})`,
+      email: contacts.email,
+      phone: contacts.phone,
+      role: contactCompanies.role,
+      isPrimary: contactCompanies.isPrimary,
+    })
+    .from(contactCompanies)
+    .innerJoin(contacts, and(eq(contacts.workspaceId, contactCompanies.workspaceId), eq(contacts.id, contactCompanies.contactId)))
+    .where(
+      and(
+        eq(contactCompanies.workspaceId, ctx.workspaceId),
+        eq(contactCompanies.companyId, id),
+        isNull(contacts.deletedAt),
+        visibleCondition(visibility, contacts.ownerId),
+      ),
+    )
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
+    .limit(1000);
+}

@@ -1,15 +1,32 @@
 import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
 import { containsPattern } from '../../db/like.js';
-import { versionSchema } from '../common/schema.js';
+import type { Db } from '../../db/client.js';
 import { companies } from '../companies/table.js';
+import { validateCustomValues } from '../custom-fields/values.js';
+import { diffFields, recordChange } from '../records/changes.js';
+import type { LabelledValue } from '../records/columns.js';
+import { canSeeOwner, visibilityOf } from '../records/visibility.js';
+import {
+  customChanges,
+  invalid,
+  normalisePhones,
+  normaliseShortcutPhone,
+  primaryOf,
+  requireMember,
+  requireVersion,
+  versionConflict,
+  withPrimary,
+} from '../records/write.js';
+import { deleteRecord, restoreRecord } from '../trash/service.js';
 import { listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
 import { decodeCursor } from './cursor.js';
-import { loadContacts } from './load.js';
 import { contactRecord } from './record.js';
+import { checkCompanies, currentLinks, writeLinks, type Link } from './links.js';
 import { normalisePhone } from './phone.js';
+import { readContact, type ContactJson } from './read.js';
 import {
   createContactSchema,
   listContactsQuerySchema,
@@ -22,55 +39,165 @@ import {
 import { contacts } from './table.js';
 
 export { normalisePhone };
+export type { ContactJson };
 
-const selection = { ...getTableColumns(contacts), companyName: companies.name };
+const what = 'Contact';
+type Row = typeof contacts.$inferSelect;
+type Patch = Partial<typeof contacts.$inferInsert>;
 
-function baseQuery(ctx: Ctx) {
-  return ctx.db
-    .select(selection)
+/** The fields the audit compares, in API form (email/phone follow the lists; stage dates follow the stage). */
+const audited = (row: Row | (Patch & Pick<Row, 'custom'>)) => ({
+  firstName: row.firstName,
+  lastName: row.lastName,
+  type: row.type,
+  stage: row.stage,
+  ownerId: row.ownerId,
+  source: row.source,
+  tags: row.tags,
+  emails: row.emails,
+  phones: row.phones,
+  street: row.street,
+  city: row.city,
+  postalCode: row.postalCode,
+  country: row.country,
+  birthday: row.birthday,
+  language: row.language,
+  notes: row.notes,
+  companyId: row.companyId,
+});
+
+function shortcutClash(data: { email?: unknown; emails?: unknown; phone?: unknown; phones?: unknown }) {
+  if (data.email !== undefined && data.emails !== undefined) throw invalid([{ path: 'email', message: 'Send email or emails, not both' }]);
+  if (data.phone !== undefined && data.phones !== undefined) throw invalid([{ path: 'phone', message: 'Send phone or phones, not both' }]);
+}
+
+/** The emails and phones after a write: a list replaces, a shortcut sets the primary one. */
+function contactLists(before: Pick<Row, 'emails' | 'phones'>, data: { email?: string | null; emails?: LabelledValue[]; phone?: string | null; phones?: LabelledValue[] }) {
+  const emails = data.emails ?? (data.email !== undefined ? withPrimary(before.emails, data.email) : undefined);
+  const phones = data.phones
+    ? normalisePhones(data.phones)
+    : data.phone !== undefined
+      ? withPrimary(before.phones, data.phone === null ? null : normaliseShortcutPhone(data.phone))
+      : undefined;
+  return {
+    ...(emails && { emails, email: primaryOf(emails) }),
+    ...(phones && { phones, phone: primaryOf(phones) }),
+  };
+}
+
+/** Reads one contact as the caller may see it (404 when missing, deleted or not visible). */
+export async function getContact(ctx: Ctx, id: string): Promise<ContactJson> {
+  requirePermission(ctx, 'records:read');
+  const visibility = await visibilityOf(ctx);
+  const [row] = await ctx.db
+    .select({ ownerId: contacts.ownerId })
     .from(contacts)
-    .leftJoin(companies, and(eq(companies.workspaceId, contacts.workspaceId), eq(companies.id, contacts.companyId)))
-    .$dynamic();
+    .where(and(live(ctx), eq(contacts.id, id)));
+  if (!row || !canSeeOwner(visibility, row.ownerId)) throw notFound(what);
+  return readContact(ctx.db, ctx, id);
+}
+
+/** Creates a contact with its links, custom values, audit entry, timeline event and outbox event, in one transaction. */
+export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<ContactJson> {
+  requirePermission(ctx, 'records:write');
+  const { companies: links, companyId, custom, email, emails, phone, phones, ...data } = createContactSchema.parse(input);
+  shortcutClash({ email, emails, phone, phones });
+  if (links && companyId !== undefined) throw invalid([{ path: 'companyId', message: 'Send companyId or companies, not both' }]);
+  const wanted: Link[] = links ?? (companyId ? [{ companyId, role: null, isPrimary: true }] : []);
+  const lists = contactLists({ emails: [], phones: [] }, { email, emails, phone, phones });
+  const stage = data.stage ?? 'lead';
+  return ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await requireMember(tx, ctx, data.ownerId);
+    await checkCompanies(tx, ctx, wanted, links ? 'companies' : 'companyId');
+    const values = {
+      ...data,
+      ...lists,
+      stage,
+      stageDates: { [stage]: new Date().toISOString() },
+      ownerId: data.ownerId === undefined ? ctx.actorUserId : data.ownerId,
+      custom: await validateCustomValues(txCtx, 'contact', custom, null),
+      companyId: wanted.find((l) => l.isPrimary)?.companyId ?? null,
+      workspaceId: ctx.workspaceId,
+      createdBy: ctx.actorUserId,
+      updatedBy: ctx.actorUserId,
+    };
+    const [row] = await tx.insert(contacts).values(values).returning();
+    await writeLinks(tx, ctx, row!.id, wanted);
+    const changes = [...diffFields({}, audited(row!)).filter((c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0)), ...customChanges({}, row!.custom)];
+    await recordChange(tx, ctx, { recordType: 'contact', recordId: row!.id, action: 'create', changes, ownerId: row!.ownerId, version: row!.version });
+    return readContact(tx, ctx, row!.id);
+  });
+}
+
+/** Updates a contact if `version` is still current; a stale version is a 409 naming who changed it. */
+export async function updateContact(ctx: Ctx, id: string, input: UpdateContactInput): Promise<ContactJson> {
+  requirePermission(ctx, 'records:write');
+  const { version, companyId, custom, email, emails, phone, phones, ...data } = updateContactSchema.parse(input);
+  const expected = requireVersion(version);
+  shortcutClash({ email, emails, phone, phones });
+  const visibility = await visibilityOf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const before = await lockContact(tx, ctx, id);
+    if (!before || !canSeeOwner(visibility, before.ownerId)) throw notFound(what);
+    if (before.version !== expected) throw await versionConflict(tx, before, what);
+    if (data.ownerId !== undefined && data.ownerId !== before.ownerId) await requireMember(tx, ctx, data.ownerId);
+    const patch: Patch = {
+      ...data,
+      ...contactLists(before, { email, emails, phone, phones }),
+      custom: await validateCustomValues({ ...ctx, db: tx }, 'contact', custom, before.custom),
+    };
+    if (companyId !== undefined && companyId !== before.companyId) {
+      const links = await currentLinks(tx, ctx, id);
+      const next: Link[] = companyId === null
+        ? links.filter((l) => !l.isPrimary)
+        : [{ companyId, role: links.find((l) => l.companyId === companyId)?.role ?? null, isPrimary: true }, ...links.filter((l) => l.companyId !== companyId).map((l) => ({ ...l, isPrimary: false }))];
+      await checkCompanies(tx, ctx, next.filter((l) => l.companyId === companyId), 'companyId');
+      await writeLinks(tx, ctx, id, next);
+      patch.companyId = companyId;
+    }
+    return applyContactPatch(tx, ctx, before, patch);
+  });
+}
+
+/** Locks a live contact row for the rest of the transaction (a second writer waits, then sees the new version). */
+export async function lockContact(tx: Db, ctx: Ctx, id: string): Promise<Row | undefined> {
+  const [row] = await tx.select().from(contacts).where(and(live(ctx), eq(contacts.id, id))).for('update');
+  return row;
+}
+
+/**
+ * Writes a patch to a locked contact with its audit entry and events; a patch that changes nothing
+ * leaves the version alone. Bulk actions and updates share it, so each changed record is audited alike.
+ */
+export async function applyContactPatch(tx: Db, ctx: Ctx, before: Row, patch: Patch): Promise<ContactJson> {
+  if (patch.stage !== undefined && patch.stage !== before.stage) {
+    patch.stageDates = { ...before.stageDates, [patch.stage]: new Date().toISOString() };
+  }
+  const after = { ...before, ...patch };
+  const changes = [...diffFields(audited(before), audited(after)), ...customChanges(before.custom, after.custom)];
+  if (changes.length === 0) return readContact(tx, ctx, before.id);
+  const version = before.version + 1;
+  await tx
+    .update(contacts)
+    .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId })
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, before.id)));
+  await recordChange(tx, ctx, { recordType: 'contact', recordId: before.id, action: 'update', changes, ownerId: after.ownerId, version });
+  return readContact(tx, ctx, before.id);
+}
+
+/** Soft delete (into the trash): the row, its links and activities stay until purge. With a version, only that version. */
+export async function deleteContact(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
+  await deleteRecord(ctx, 'contact', id, options);
+}
+
+/** Brings a contact back from the trash, with the links and activities it kept there. */
+export async function restoreContact(ctx: Ctx, id: string): Promise<ContactJson> {
+  await restoreRecord(ctx, 'contact', id);
+  return readContact(ctx.db, ctx, id);
 }
 
 const live = (ctx: Ctx) => and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt));
-
-function phoneField(phone: string | null | undefined) {
-  if (phone === undefined || phone === null) return phone;
-  const e164 = normalisePhone(phone);
-  if (!e164) {
-    throw new AppError('validation_failed', 'Request is not valid', {
-      fields: [{ path: 'phone', message: 'Not a valid phone number' }],
-    });
-  }
-  return e164;
-}
-
-/** Foreign-key failures on company_id mean the company is not in this workspace. */
-function rethrowCompany(error: unknown): never {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  if (code === '23503') {
-    throw new AppError('validation_failed', 'Request is not valid', {
-      fields: [{ path: 'companyId', message: 'No such company in this workspace' }],
-    });
-  }
-  throw error;
-}
-
-export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
-  requirePermission(ctx, 'records:read');
-  const [contact] = await loadContacts(ctx, [id]);
-  if (!contact) throw notFound('Contact');
-  return contact;
-}
-
-export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<Contact> {
-  requirePermission(ctx, 'records:write');
-  const data = createContactSchema.parse(input);
-  const values = { ...data, phone: phoneField(data.phone), workspaceId: ctx.workspaceId, createdBy: ctx.user?.id ?? null };
-  const [row] = await ctx.db.insert(contacts).values(values).returning({ id: contacts.id }).catch(rethrowCompany);
-  return getContact(ctx, row!.id);
-}
 
 /** Search text for a query: a phone fragment is matched by its digits, without a trunk 0. */
 function searchPattern(q: string) {
@@ -80,7 +207,7 @@ function searchPattern(q: string) {
   return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : lowered);
 }
 
-/** The query behind one page of contacts (limit + 1 rows, to know whether there is a next page). */
+/** The foundation's name-order page query, kept for bench/contacts-list.ts (limit + 1 rows). */
 export function contactsPageQuery(ctx: Ctx, query: ListContactsQuery) {
   const { q, limit, cursor } = listContactsQuerySchema.parse(query);
   const conditions: (SQL | undefined)[] = [live(ctx)];
@@ -89,7 +216,10 @@ export function contactsPageQuery(ctx: Ctx, query: ListContactsQuery) {
     const [sortName, id] = decodeCursor(cursor);
     conditions.push(sql`(${contacts.sortName}, ${contacts.id}) > (${sortName}, ${id}::uuid)`);
   }
-  return baseQuery(ctx)
+  return ctx.db
+    .select({ ...getTableColumns(contacts), companyName: companies.name })
+    .from(contacts)
+    .leftJoin(companies, and(eq(companies.workspaceId, contacts.workspaceId), eq(companies.id, contacts.companyId)))
     .where(and(...conditions))
     .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(limit + 1);
@@ -98,49 +228,4 @@ export function contactsPageQuery(ctx: Ctx, query: ListContactsQuery) {
 /** One page of contacts (the generic records list, kept for the existing callers). */
 export async function listContacts(ctx: Ctx, query: ListRecordsQuery): Promise<RecordPage<Contact>> {
   return listRecords(ctx, contactRecord, query);
-}
-
-/** Updates a contact if `version` is still current; a stale version is a 409, never a silent overwrite. */
-export async function updateContact(ctx: Ctx, id: string, input: UpdateContactInput): Promise<Contact> {
-  requirePermission(ctx, 'records:write');
-  const { version, ...data } = updateContactSchema.parse(input);
-  if (version === undefined) {
-    throw new AppError('validation_failed', 'Send the version you edited (body.version or If-Match)', {
-      fields: [{ path: 'version', message: 'Required' }],
-    });
-  }
-  const changes = { ...data, ...(data.phone !== undefined && { phone: phoneField(data.phone) }) };
-  const updated = await ctx.db
-    .update(contacts)
-    .set({ ...changes, version: sql`${contacts.version} + 1`, updatedAt: sql`now()` })
-    .where(and(live(ctx), eq(contacts.id, id), eq(contacts.version, version)))
-    .returning({ id: contacts.id })
-    .catch(rethrowCompany);
-  if (updated.length === 0) await versionConflict(ctx, id);
-  return getContact(ctx, id);
-}
-
-/** The answer to a write whose version matched no live row: 404 when it is gone, else 409 with the current version. */
-async function versionConflict(ctx: Ctx, id: string): Promise<never> {
-  const current = await getContact(ctx, id);
-  throw new AppError('version_conflict', 'Someone else changed this contact; reload and try again', {
-    currentVersion: current.version,
-  });
-}
-
-/**
- * Soft delete: the row stays (restore comes with the records model), it leaves every list. With a
- * version (If-Match) it deletes only that version, so nobody deletes what they have not seen.
- */
-export async function deleteContact(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
-  requirePermission(ctx, 'records:write');
-  const version = versionSchema.optional().parse(options.version);
-  const deleted = await ctx.db
-    .update(contacts)
-    .set({ deletedAt: sql`now()`, version: sql`${contacts.version} + 1` })
-    .where(and(live(ctx), eq(contacts.id, id), version === undefined ? undefined : eq(contacts.version, version)))
-    .returning({ id: contacts.id });
-  if (deleted.length > 0) return;
-  if (version === undefined) throw notFound('Contact');
-  await versionConflict(ctx, id);
 }

@@ -65,15 +65,15 @@ async function checkQuery(ctx: Ctx, recordType: string, filter: FilterNode | nul
   if (sort) planSort(type, fields, sort);
 }
 
-/** Sharing a view with the workspace is for those who may write records; anyone may keep private ones. */
-function checkSharing(ctx: Ctx, shared: boolean) {
-  requirePermission(ctx, shared ? 'records:write' : 'records:read');
+/** Saving views is for those who may write records (viewers only read, like everywhere else). */
+function checkSaver(ctx: Ctx) {
+  requirePermission(ctx, 'records:write');
   if (!ctx.actorUserId) throw new AppError('forbidden', 'Views belong to a person; this credential has none');
 }
 
 export async function createView(ctx: Ctx, input: CreateViewInput): Promise<View> {
   const data = createViewSchema.parse(input);
-  checkSharing(ctx, data.shared);
+  checkSaver(ctx);
   await checkQuery(ctx, data.recordType, data.filter, data.sort);
   const [row] = await ctx.db
     .insert(savedViews)
@@ -99,12 +99,11 @@ function checkEditor(ctx: Ctx, view: View) {
 }
 
 export async function updateView(ctx: Ctx, id: string, input: UpdateViewInput): Promise<View> {
-  requirePermission(ctx, 'records:read');
+  checkSaver(ctx);
   const { version, ...data } = updateViewSchema.parse(input);
   if (version === undefined) throw invalid('version', 'Required');
   const view = await findVisibleView(ctx, id);
   checkEditor(ctx, view);
-  if (data.shared) requirePermission(ctx, 'records:write');
   await checkQuery(ctx, view.recordType, data.filter, data.sort);
   const [row] = await ctx.db
     .update(savedViews)
@@ -116,7 +115,7 @@ export async function updateView(ctx: Ctx, id: string, input: UpdateViewInput): 
 }
 
 export async function deleteView(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
-  requirePermission(ctx, 'records:read');
+  checkSaver(ctx);
   const view = await findVisibleView(ctx, id);
   checkEditor(ctx, view);
   const deleted = await ctx.db

@@ -43,6 +43,14 @@ describe('every API route', () => {
       'POST /api/api-keys/': { name: 'X', role: 'viewer' },
       'POST /api/invitations/': { email: 'x@example.test', role: 'viewer' },
       'PATCH /api/members/{id}': { role: 'viewer' },
+      'POST /api/custom-fields/': { recordType: 'contact', labelHe: 'X', labelEn: 'X', type: 'text' },
+      'PATCH /api/custom-fields/{id}': { labelEn: 'X', version: 1 },
+      'POST /api/custom-fields/reorder': { recordType: 'contact', ids: ['00000000-0000-4000-8000-000000000000'] },
+      'POST /api/views/': { recordType: 'contact', name: 'X' },
+      'PATCH /api/views/{id}': { name: 'X', version: 1 },
+      'POST /api/teams/': { name: 'X' },
+      'PATCH /api/teams/{id}': { name: 'X', version: 1 },
+      'PUT /api/workspace/record-settings': { trashRetentionDays: 10 },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });

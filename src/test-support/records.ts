@@ -1,0 +1,68 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { queryRows } from '../db/client.js';
+import { activityLinks } from '../domain/activities/table.js';
+import { auditLog } from '../domain/audit/table.js';
+import { events } from '../domain/events/table.js';
+import { workspaces } from '../domain/workspaces/table.js';
+import { customFields } from '../domain/custom-fields/table.js';
+
+/** The audit entries of one record, newest first. */
+export const auditOf = (db: Db, workspaceId: string, recordId: string) =>
+  db.select().from(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.recordId, recordId))).orderBy(desc(auditLog.id));
+
+/** The outbox events of one record, newest first. */
+export const eventsOf = (db: Db, workspaceId: string, recordId: string) =>
+  db.select().from(events).where(and(eq(events.workspaceId, workspaceId), eq(events.recordId, recordId))).orderBy(desc(events.id));
+
+/** How many timeline entries (of any kind) link to one record. */
+export async function timelineCount(db: Db, workspaceId: string, recordId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(activityLinks)
+    .where(and(eq(activityLinks.workspaceId, workspaceId), eq(activityLinks.recordId, recordId)));
+  return row!.n;
+}
+
+export async function setVisibility(db: Db, workspaceId: string, recordVisibility: Record<string, 'all' | 'team' | 'own'>) {
+  await db.update(workspaces).set({ recordVisibility }).where(eq(workspaces.id, workspaceId));
+}
+
+/**
+ * Makes every insert into `table` for this workspace fail, to prove a write is atomic; returns the undo.
+ * Scoped to one workspace so test files sharing a PostgreSQL database are not affected.
+ */
+export async function failInsertsInto(db: Db, table: 'events' | 'audit_log' | 'activities', workspaceId: string) {
+  const name = `fail_${table}_${workspaceId.replace(/-/g, '')}`;
+  await queryRows(db, sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin
+      if new.workspace_id = '${workspaceId}' then raise exception 'injected failure'; end if; return new; end $$`));
+  await queryRows(db, sql.raw(`create trigger ${name} before insert on ${table} for each row execute function ${name}()`));
+  return async () => {
+    await queryRows(db, sql.raw(`drop trigger ${name} on ${table}`));
+    await queryRows(db, sql.raw(`drop function ${name}()`));
+  };
+}
+
+/** A custom field written straight to its table (the custom-fields service belongs to the record engine). */
+export async function makeCustomField(
+  db: Db,
+  workspaceId: string,
+  field: { recordType?: string; key: string; type: string; options?: { id: string; archived?: boolean }[]; config?: Record<string, unknown>; required?: boolean; archived?: boolean },
+) {
+  const [row] = await db
+    .insert(customFields)
+    .values({
+      workspaceId,
+      recordType: field.recordType ?? 'contact',
+      key: field.key,
+      labelHe: field.key,
+      labelEn: field.key,
+      type: field.type,
+      options: (field.options ?? []).map((o, i) => ({ id: o.id, labelHe: o.id, labelEn: o.id, color: null, position: i, archived: o.archived ?? false })),
+      config: field.config ?? {},
+      required: field.required ?? false,
+      archivedAt: field.archived ? new Date() : null,
+    })
+    .returning();
+  return row!;
+}
