@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logIn, pinLanguage } from './support/app.js';
-import { screenshot, useBrowser } from './support/browser.js';
-import { apiRead, apiWrite, makeCustomer, openCard } from './support/records.js';
+import { useBrowser } from './support/browser.js';
+import { apiRead, apiWrite, makeCustomer, openCard, shot } from './support/records.js';
 
 describe('customer card', () => {
   const browser = useBrowser();
@@ -54,7 +54,7 @@ describe('customer card', () => {
     await conflict.waitFor();
     expect(await conflict.innerText()).toContain(`${me} changed this record`);
     expect(await page.getByTestId('field-input-city').inputValue()).toBe('Eilat');
-    await screenshot(page, 'card-conflict-en-ltr');
+    await shot(page, 'card-conflict-en-ltr');
 
     await page.getByTestId('card-reload').click();
     await conflict.waitFor({ state: 'detached' });
@@ -100,13 +100,13 @@ describe('customer card', () => {
       [...document.querySelectorAll('[data-testid="timeline-item"]')].every((el) => el.getAttribute('data-kind') === 'note'),
     );
     await noteItem.waitFor();
-    await screenshot(page, 'card-contact-en-ltr');
+    await shot(page, 'card-contact-en-ltr');
 
     await page.getByTestId('card-company-link').getByRole('link').click();
     await page.waitForURL(`**/companies/${c.companyId}`);
     await page.getByTestId('card-person').filter({ hasText: c.firstName }).waitFor();
     await page.locator('[data-testid="timeline-item"][data-kind="note"]').filter({ hasText: note }).waitFor();
-    await screenshot(page, 'card-company-en-ltr');
+    await shot(page, 'card-company-en-ltr');
   });
 
   it('changing the stage shows as a sentence on the timeline and in History', async () => {
@@ -127,7 +127,7 @@ describe('customer card', () => {
     expect(text).toContain('Stage');
     expect(text).toContain('Qualified');
     expect(text).toContain('via web');
-    await screenshot(page, 'card-history-en-ltr');
+    await shot(page, 'card-history-en-ltr');
   });
 
   it('reads in Hebrew from right to left, on a desktop and on a 375 px phone', async () => {
@@ -146,7 +146,7 @@ describe('customer card', () => {
       expect(await page.getByTestId('tab-timeline').innerText()).toBe('ציר זמן');
       // Nothing wider than the phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await screenshot(page, `card-contact-he-rtl-${width}`);
+      await shot(page, `card-contact-he-rtl-${width}`);
       await page.context().close();
     }
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
@@ -155,6 +155,6 @@ describe('customer card', () => {
     const c = await makeCustomer(page);
     await openCard(page, `/contacts/${c.contactId}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await screenshot(page, 'card-contact-en-ltr-375');
+    await shot(page, 'card-contact-en-ltr-375');
   });
 });

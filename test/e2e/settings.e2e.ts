@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logIn, pinLanguage } from './support/app.js';
-import { screenshot, useBrowser } from './support/browser.js';
+import { useBrowser } from './support/browser.js';
 import { stamp } from './support/invitations.js';
-import { apiRead, apiWrite, makeCustomer, openCard } from './support/records.js';
+import { apiRead, apiWrite, makeCustomer, openCard, shot } from './support/records.js';
 
 /** The stored key of the contact custom field with this English label. */
 async function customFieldKey(page: Page, label: string) {
@@ -34,7 +34,7 @@ describe('settings', () => {
     await page.getByTestId('option-add').click();
     await page.getByTestId('option-he').last().fill('ביטוח');
     await page.getByTestId('option-en').last().fill('Insurance');
-    await screenshot(page, 'settings-field-new-en-ltr');
+    await shot(page, 'settings-field-new-en-ltr');
     await page.getByTestId('field-form-save').click();
     const row = page.getByTestId('custom-field-row').filter({ hasText: label });
     await row.waitFor();
@@ -99,7 +99,7 @@ describe('settings', () => {
     await page.goto('/settings/trash');
     const keptRow = page.locator(`[data-testid="trash-row"][data-id="${kept.contactId}"]`);
     await keptRow.waitFor();
-    await screenshot(page, 'settings-trash-en-ltr');
+    await shot(page, 'settings-trash-en-ltr');
     await keptRow.getByTestId('trash-restore').click();
     await keptRow.waitFor({ state: 'detached' });
     expect((await page.request.get(`/api/contacts/${kept.contactId}`)).status()).toBe(200);
@@ -130,7 +130,7 @@ describe('settings', () => {
       [...document.querySelectorAll('[data-testid="audit-entry"]')].every((el) => el.textContent?.includes('updated')),
     );
     await page.getByTestId('audit-entry').filter({ hasText: 'Akko' }).first().waitFor();
-    await screenshot(page, 'settings-audit-en-ltr');
+    await shot(page, 'settings-audit-en-ltr');
 
     await page.getByTestId('settings-tab-teams').click();
     await page.waitForURL('**/settings/teams');
@@ -162,7 +162,7 @@ describe('settings', () => {
           await page.waitForLoadState('networkidle');
           expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'he' ? 'rtl' : 'ltr');
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-          await screenshot(page, `settings-${tab}-${locale}-${locale === 'he' ? 'rtl' : 'ltr'}-${width}`);
+          await shot(page, `settings-${tab}-${locale}-${locale === 'he' ? 'rtl' : 'ltr'}-${width}`);
         }
         await page.context().close();
       }

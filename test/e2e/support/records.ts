@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { screenshot } from './browser.js';
 import { csrfOf, stamp } from './invitations.js';
 
 /** Writes through the API with the page's own session (cookie + CSRF), as the web app does. */
@@ -38,4 +39,10 @@ export async function makeCustomer(page: Page, firstName = `Noa${stamp()}`): Pro
 export async function openCard(page: Page, path: string) {
   await page.goto(path);
   await page.getByTestId('card-name').waitFor();
+}
+
+/** A full-page screenshot from the top, so the fixed header is drawn where it belongs. */
+export async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
 }
