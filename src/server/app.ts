@@ -11,9 +11,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { activityRoutes } from './routes/activities.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { companyRoutes } from './routes/companies.js';
 import { contactRoutes } from './routes/contacts.js';
+import { eventRoutes } from './routes/events.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { recordRoutes } from './routes/records.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
@@ -21,6 +23,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
 import { trashRoutes } from './routes/trash.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -31,6 +34,9 @@ import type { TrustProxy } from './config.js';
 import { defaultRateLimits, type RateLimits } from './rate-limit.js';
 import { clientErrorHandler, frameworkErrors, refuseLongUrl } from './framework-errors.js';
 import { withSafeErrors } from './log.js';
+import { createEventHub } from './realtime/hub.js';
+import { listenNowhere, type Listen } from './realtime/listen.js';
+import { streamDefaults, type StreamOptions } from './realtime/stream.js';
 
 /** Options of buildApp; everything but `db` and `secret` has a default. */
 export interface AppOptions {
@@ -46,7 +52,22 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** How many workspaces one user may create (the CLI is not limited). */
   maxWorkspacesPerUser?: number;
+  /**
+   * Subscribes to NOTIFY on the app's database (realtime/listen.ts listenerFor(handle)); without it live
+   * streams still get every event, from the hub's safety poll.
+   */
+  listen?: Listen;
+  /** Live streams (GET /api/events): each part given replaces its default. */
+  realtime?: Partial<RealtimeOptions>;
 }
+
+export interface RealtimeOptions extends StreamOptions {
+  /** The hub reads new events at least this often, notification or not. */
+  pollMs: number;
+  maxStreamsPerUser: number;
+}
+
+const realtimeDefaults: RealtimeOptions = { ...streamDefaults, pollMs: 2000, maxStreamsPerUser: 10 };
 
 const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -134,6 +155,17 @@ export async function buildApp(input: AppOptions) {
   await app.register(viewRoutes, { prefix: '/api/views', db });
   await app.register(teamRoutes, { prefix: '/api/teams', db });
   await app.register(settingsRoutes, { prefix: '/api/workspace', db });
+  await app.register(activityRoutes, { prefix: '/api/activities', db });
+  await app.register(timelineRoutes, { prefix: '/api/timeline', db });
+  const realtime = { ...realtimeDefaults, ...input.realtime };
+  const hub = createEventHub({
+    db,
+    listen: options.listen ?? listenNowhere,
+    pollMs: realtime.pollMs,
+    onError: (error) => app.log.error(error, 'reading live events failed'),
+  });
+  app.addHook('onClose', () => hub.close());
+  await app.register(eventRoutes, { prefix: '/api/events', db, hub, stream: realtime, maxStreamsPerUser: realtime.maxStreamsPerUser });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
   await app.register(trashRoutes, { prefix: '/api/trash', db });

@@ -115,7 +115,9 @@ function* probes(method: string, path: string, op: Operation): Generator<Probe> 
 // Logging out ends the session the other routes use, so it goes last.
 const routes = Object.entries(spec.paths)
   .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })))
-  .sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
+  .sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'))
+  // A valid request there opens a stream that never ends an inject; realtime/events.test.ts sends it malformed ids.
+  .filter((r) => r.path !== '/api/events/');
 
 describe('fuzzing every route of the OpenAPI document', () => {
   test('the document declares parameters and bodies to fuzz', () => {

@@ -2,6 +2,7 @@ import { afterAll } from 'vitest';
 import { buildApp, type AppOptions } from '../server/app.js';
 import { testSecret } from './fixtures.js';
 import { createDb, type DbHandle } from '../db/client.js';
+import { listenerFor } from '../server/realtime/listen.js';
 
 /** The database of this test file: the run's PostgreSQL database, or a fresh in-memory PGlite. */
 export async function useTestDb(): Promise<DbHandle> {
@@ -20,7 +21,7 @@ export async function useTestDb(): Promise<DbHandle> {
 export async function useTestApp(options: Partial<Omit<AppOptions, 'db'>> = {}) {
   const handle = await useTestDb();
   const rateLimits = { api: false as const, ...options.rateLimits };
-  const app = await buildApp({ db: handle.db, secret: testSecret, webDir: '/nonexistent', ...options, rateLimits });
+  const app = await buildApp({ db: handle.db, secret: testSecret, webDir: '/nonexistent', listen: listenerFor(handle), ...options, rateLimits });
   afterAll(() => app.close());
-  return { db: handle.db, app };
+  return { db: handle.db, app, handle };
 }

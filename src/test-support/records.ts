@@ -1,11 +1,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/client.js';
+import type { Role } from '../core/roles.js';
 import { activityLinks } from '../domain/activities/table.js';
 import { auditLog } from '../domain/audit/table.js';
+import { companies } from '../domain/companies/table.js';
+import { contactCompanies, contacts } from '../domain/contacts/table.js';
+import { customFields } from '../domain/custom-fields/table.js';
 import { events } from '../domain/events/table.js';
 import { workspaces } from '../domain/workspaces/table.js';
-import { customFields } from '../domain/custom-fields/table.js';
 
 /** The audit entries of one record, newest first. */
 export const auditOf = (db: Db, workspaceId: string, recordId: string) =>
@@ -22,10 +25,6 @@ export async function timelineCount(db: Db, workspaceId: string, recordId: strin
     .from(activityLinks)
     .where(and(eq(activityLinks.workspaceId, workspaceId), eq(activityLinks.recordId, recordId)));
   return row!.n;
-}
-
-export async function setVisibility(db: Db, workspaceId: string, recordVisibility: Record<string, 'all' | 'team' | 'own'>) {
-  await db.update(workspaces).set({ recordVisibility }).where(eq(workspaces.id, workspaceId));
 }
 
 /**
@@ -65,4 +64,33 @@ export async function makeCustomField(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Records written straight to their tables, for tests of what reads records (timeline, events) without
+ * depending on the write path's services.
+ */
+export async function insertContact(db: Db, workspaceId: string, values: { firstName?: string; lastName?: string; ownerId?: string | null } = {}) {
+  const [row] = await db
+    .insert(contacts)
+    .values({ workspaceId, firstName: values.firstName ?? 'Dana', lastName: values.lastName ?? 'Cohen', ownerId: values.ownerId ?? null })
+    .returning();
+  return row!;
+}
+
+export async function insertCompany(db: Db, workspaceId: string, values: { name?: string; ownerId?: string | null } = {}) {
+  const [row] = await db
+    .insert(companies)
+    .values({ workspaceId, name: values.name ?? 'Acme', ownerId: values.ownerId ?? null })
+    .returning();
+  return row!;
+}
+
+export async function linkContactToCompany(db: Db, workspaceId: string, contactId: string, companyId: string) {
+  await db.insert(contactCompanies).values({ workspaceId, contactId, companyId });
+}
+
+/** Sets what each role sees in a workspace (all, team, own). */
+export async function setRecordVisibility(db: Db, workspaceId: string, visibility: Partial<Record<Role, 'all' | 'team' | 'own'>>) {
+  await db.update(workspaces).set({ recordVisibility: visibility }).where(eq(workspaces.id, workspaceId));
 }

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { users, workspaces } from '../../db/tables.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { listenerFor } from '../../server/realtime/listen.js';
 import { describeDatabase, openDatabase } from '../database.js';
 import { firstOwnerInstructions } from '../first-owner.js';
 import { demoLogin, demoSlug, seedDemo } from '../seed-demo.js';
@@ -31,6 +32,7 @@ export async function start(options: { demo?: boolean }) {
     trustProxy: config.trustProxy,
     rateLimits: { api: config.rateLimit ?? false, workspace: config.workspaceRateLimit ?? false, login: config.loginRateLimit },
     maxWorkspacesPerUser: config.maxWorkspacesPerUser,
+    listen: listenerFor(handle),
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   });
   await app.listen({ port: config.port, host: config.host });

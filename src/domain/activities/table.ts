@@ -54,5 +54,10 @@ export const activityLinks = pgTable(
     foreignKey({ columns: [t.workspaceId, t.activityId], foreignColumns: [activities.workspaceId, activities.id] }).onDelete('cascade'),
     index('activity_links_timeline_idx').on(t.workspaceId, t.recordType, t.recordId, t.occurredAt.desc(), t.activityId.desc()),
     index('activity_links_activity_idx').on(t.workspaceId, t.activityId),
+    // Without system events: a company's walk over its people, and kind filters, skip field changes
+    // without reading them (a person's history can be mostly system events).
+    index('activity_links_activities_idx')
+      .on(t.workspaceId, t.recordType, t.recordId, t.occurredAt.desc(), t.activityId.desc())
+      .where(sql`kind <> 'system'`),
   ],
 );

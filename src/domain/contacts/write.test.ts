@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
-import { auditOf, eventsOf, failInsertsInto, setVisibility, timelineCount } from '../../test-support/records.js';
+import { auditOf, eventsOf, failInsertsInto, setRecordVisibility, timelineCount } from '../../test-support/records.js';
 import { createCompany } from '../companies/service.js';
 import { createContact, deleteContact, getContact, restoreContact, updateContact } from './service.js';
 
@@ -196,7 +196,7 @@ describe('delete and restore', () => {
 describe('roles, visibility and isolation', () => {
   test('a sales rep who sees only their own records cannot read, edit or delete a colleague’s (404)', async () => {
     const { ctx, workspace } = await makeWorkspace(db);
-    await setVisibility(db, workspace.id, { sales: 'own' });
+    await setRecordVisibility(db, workspace.id, { sales: 'own' });
     const rep = await makeMember(db, workspace.id, 'sales');
     const session = await logIn(app, rep.email);
     const theirs = await createContact(ctx(), { firstName: 'Owner’s' });

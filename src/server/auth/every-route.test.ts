@@ -51,6 +51,8 @@ describe('every API route', () => {
       'POST /api/teams/': { name: 'X' },
       'PATCH /api/teams/{id}': { name: 'X', version: 1 },
       'PUT /api/workspace/record-settings': { trashRetentionDays: 10 },
+      'POST /api/activities/': { kind: 'note', links: [{ recordType: 'contact', recordId: '00000000-0000-4000-8000-000000000000' }] },
+      'PATCH /api/activities/{id}': { subject: 'X', version: 1 },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });

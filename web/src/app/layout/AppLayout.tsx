@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Fragment } from 'react';
 import { Outlet } from 'react-router';
 import { ChooseWorkspace, MembershipNotices, useSession } from '../../features/auth/index.js';
+import { LiveUpdates } from '../live/index.js';
 import { AppHeader } from './AppHeader.js';
 import { AppNavbar } from './AppNavbar.js';
 
@@ -28,6 +29,7 @@ export function AppLayout() {
         {workspaceId ? (
           // Keyed by workspace: switching starts every page afresh (search, pager) instead of mixing tenants.
           <Fragment key={workspaceId}>
+            <LiveUpdates />
             <Outlet />
           </Fragment>
         ) : (

@@ -1,0 +1,1 @@
+CREATE INDEX "activity_links_activities_idx" ON "activity_links" USING btree ("workspace_id","record_type","record_id","occurred_at" DESC NULLS LAST,"activity_id" DESC NULLS LAST) WHERE kind <> 'system';

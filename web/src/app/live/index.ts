@@ -1,0 +1,4 @@
+export { LiveUpdates } from './LiveUpdates.js';
+export { useRecordChanges } from './useRecordChanges.js';
+export type { RecordChange } from './changeStore.js';
+export { keysToInvalidate } from './invalidation.js';
