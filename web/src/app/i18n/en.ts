@@ -147,6 +147,7 @@ export const en: Messages = {
     conflict: 'Someone changed this record after you opened it. Your input is kept: reload, check, and save again.',
     reload: 'Reload',
     otherChanged: '{{name}} changed this record just now.',
+    otherChangedSomeone: 'Someone else changed this record just now.',
     dismiss: 'Dismiss',
     primary: 'Primary',
     primaryCompany: 'Primary company',

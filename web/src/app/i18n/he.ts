@@ -146,6 +146,7 @@ export const he = {
     conflict: 'מישהו שינה את הרשומה אחרי שפתחת אותה. מה שהקלדת נשמר: טענו מחדש, בדקו ושמרו שוב.',
     reload: 'טעינה מחדש',
     otherChanged: 'הרשומה שונתה כעת על ידי {{name}}.',
+    otherChangedSomeone: 'מישהו אחר שינה את הרשומה כעת.',
     dismiss: 'סגירה',
     primary: 'ראשית',
     primaryCompany: 'חברה ראשית',

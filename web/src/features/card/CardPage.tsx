@@ -24,7 +24,7 @@ export function CardPage({ recordType }: { recordType: CardRecordType }) {
   const members = useQuery({ queryKey: cardKeys.members, queryFn: ({ signal }) => fetchMembers(signal), staleTime: 60_000 });
   const [openedAt, setOpenedAt] = useState<number | null>(null);
   if (record && openedAt === null) setOpenedAt(record.version);
-  const otherEditor = useOtherChange(record, openedAt);
+  const otherEditor = useOtherChange(recordType, record, openedAt);
 
   const card = useMemo<CardContextValue | null>(
     () =>
@@ -59,9 +59,9 @@ export function CardPage({ recordType }: { recordType: CardRecordType }) {
         <CardHeader />
         {conflict && <ConflictAlert conflict={conflict} onReload={reload} />}
         {failure !== null && <ErrorAlert error={failure} data-testid="card-save-error" />}
-        {otherEditor && !conflict && (
+        {otherEditor !== null && !conflict && (
           <Alert color="blue" data-testid="card-other-change" role="status" withCloseButton closeButtonLabel={t('card.dismiss')} onClose={() => setOpenedAt(card.record.version)}>
-            {t('card.otherChanged', { name: otherEditor })}
+            {otherEditor ? t('card.otherChanged', { name: otherEditor }) : t('card.otherChangedSomeone')}
           </Alert>
         )}
         <Grid gap="md">

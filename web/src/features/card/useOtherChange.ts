@@ -1,14 +1,16 @@
+import { useRecordChanges } from '../../app/live/index.js';
 import { useSession } from '../auth/index.js';
-import type { CardRecord } from './api.js';
+import type { CardRecord, CardRecordType } from './api.js';
 
 /**
- * Who else changed this record while it is open: the name when the latest version was made by
- * another member. The live hook (web/src/app/live) refreshes the record on each event; the card
- * then reads the author from the record itself.
+ * Who else changed this record since the card showed version `seenVersion`: from the live stream
+ * (useRecordChanges), or else from the reloaded record's author. Null when nobody else did.
  */
-export function useOtherChange(record: CardRecord | undefined, openedAtVersion: number | null): string | null {
+export function useOtherChange(recordType: CardRecordType, record: CardRecord | undefined, seenVersion: number | null): string | null {
   const me = useSession().data?.user.id;
-  if (!record || openedAtVersion === null || record.version <= openedAtVersion) return null;
-  if (!record.updatedBy || record.updatedBy === me) return null;
-  return record.updatedByName ?? null;
+  const live = useRecordChanges(recordType, record?.id);
+  if (!record || seenVersion === null) return null;
+  if (live && live.actorUserId !== me && (live.version === null || live.version > seenVersion)) return live.actorName ?? '';
+  if (record.version > seenVersion && record.updatedBy && record.updatedBy !== me) return record.updatedByName ?? '';
+  return null;
 }
