@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logIn, pinLanguage } from './support/app.js';
 import { useBrowser } from './support/browser.js';
+import { acceptAsNewPerson, csrfOf, inviteToActiveWorkspace, stamp } from './support/invitations.js';
 import { apiRead, apiWrite, makeCustomer, openCard, shot } from './support/records.js';
 
 describe('customer card', () => {
@@ -66,6 +67,25 @@ describe('customer card', () => {
     expect([saved.city, saved.source]).toEqual(['Eilat', 'phone call']);
   });
 
+  it('says live who else changed the record while it is open, and shows their change', async () => {
+    const page = await browser.newPage();
+    await pinLanguage(page, 'en');
+    await logIn(page);
+    const c = await makeCustomer(page);
+    // An admin colleague (admins see every record, whatever the workspace's visibility).
+    const token = await inviteToActiveWorkspace(page.request, await csrfOf(page.request), `yael-${stamp()}@example.com`, 'admin');
+    const colleague = await browser.newPage();
+    await acceptAsNewPerson(colleague, token, 'Yael Colleague');
+    await openCard(page, `/contacts/${c.contactId}`);
+    await page.waitForTimeout(500); // the event stream is open
+
+    const { version } = await apiRead(colleague, `/api/contacts/${c.contactId}`);
+    await apiWrite(colleague, 'PATCH', `/api/contacts/${c.contactId}`, { city: 'Nazareth', version });
+    await page.getByTestId('card-other-change').getByText('Yael Colleague changed this record just now.').waitFor();
+    await page.getByTestId('field-value-city').getByText('Nazareth').waitFor();
+    await shot(page, 'card-live-change-en-ltr');
+  });
+
   it('adds a note and logs a call that appear on the timeline, and on the company card', async () => {
     const page = await browser.newPage();
     await pinLanguage(page, 'en');
@@ -95,7 +115,7 @@ describe('customer card', () => {
     expect(await page.getByTestId('timeline-item').first().getAttribute('data-kind')).toBe('call');
 
     // The kind chips filter the timeline.
-    await page.getByTestId('timeline-chip-note').click();
+    await page.getByTestId('timeline').locator('label').filter({ hasText: /^Note$/ }).click();
     await page.waitForFunction(() =>
       [...document.querySelectorAll('[data-testid="timeline-item"]')].every((el) => el.getAttribute('data-kind') === 'note'),
     );
