@@ -227,8 +227,11 @@ function isEmbedded(db: Db) {
 }
 
 /**
- * Builds the expression index a sort or range filter on this field uses: (workspace_id, value with empty
- * as +infinity, id) over the workspace's live rows. On PostgreSQL CONCURRENTLY, outside any transaction,
+ * Builds the expression index a sort or range filter on this field uses: (value with empty as
+ * +infinity, id) over the workspace's live rows. The workspace is in the predicate, not a column: the
+ * planner drops a condition the predicate implies, and a leading workspace_id column without one would
+ * make `(value, id) > cursor` a filter over the whole index instead of where the scan starts (2.2 s
+ * instead of ms for a deep page at 1M rows; docs/decisions.md). Each index holds one workspace's rows. On PostgreSQL CONCURRENTLY, outside any transaction,
  * so writes go on while it builds at 1M rows; on PGlite plainly. A failure leaves the field without an
  * index (slower, still correct), never without the field.
  */
@@ -240,7 +243,7 @@ export async function buildFieldIndex(ctx: Ctx, type: RecordType, field: CustomF
   try {
     await ctx.db.execute(
       sql`create index ${concurrently} if not exists ${sql.identifier(name)} on ${type.table}
-          (workspace_id, (${customSortExpr(type, field)}), id)
+          ((${customSortExpr(type, field)}), id)
           where deleted_at is null and workspace_id = ${sql.raw(`'${workspaceId}'`)}`,
     );
   } catch (error) {

@@ -12,6 +12,7 @@ interface Position {
 export const encodeCursor = (position: Position) => Buffer.from(JSON.stringify(position)).toString('base64url');
 
 const validDay = (day: string) => {
+  if (day.startsWith('0000')) return false;
   const date = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 };

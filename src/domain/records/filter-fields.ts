@@ -18,7 +18,7 @@ export interface ResolvedField {
 }
 
 /** Custom keys are generated (`cf_` + base36); checked again here because they are written into SQL. */
-const keyPattern = /^cf_[a-z0-9]{4,24}$/;
+const keyPattern = /^cf_[a-z0-9]{1,24}$/;
 export const isCustomKey = (key: string) => keyPattern.test(key);
 
 /** Custom field types whose sorts and range filters get an expression index (see custom-fields/service.ts). */

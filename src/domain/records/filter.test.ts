@@ -199,3 +199,18 @@ describe('filter language: 400s name the path', () => {
     await expect(listRecords(ctx(), contactRecord, { filter: '{"field":' })).rejects.toThrow();
   });
 });
+
+describe('filter language: relations', () => {
+  test('a built-in relation (companyId) and a custom relation by record id', async () => {
+    const { insertCompanies } = await import('./test-records.js');
+    const [acme] = await insertCompanies(db, workspace.id, [{ name: 'Acme' }]);
+    const partner = await createCustomField(ctx(), { recordType: 'contact', labelHe: 'שותף', labelEn: 'Partner', type: 'relation', config: { target: 'company' } });
+    await insertContacts(db, workspace.id, [
+      { firstName: 'Rel', lastName: 'One', companyId: acme!.id, custom: { [partner.key]: { recordType: 'company', id: acme!.id } } },
+    ]);
+    expect(await names({ field: 'companyId', op: 'eq', value: acme!.id })).toEqual(['Rel']);
+    expect(await names({ field: cf(partner), op: 'in', value: [acme!.id] })).toEqual(['Rel']);
+    expect(await names({ and: [{ field: 'companyId', op: 'empty' }, { field: 'firstName', op: 'eq', value: 'rel' }] })).toEqual([]);
+    await expect(names({ field: 'companyId', op: 'eq', value: 'acme' })).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});

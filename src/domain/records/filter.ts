@@ -1,4 +1,4 @@
-import { and, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { containsPattern, startsWithPattern } from '../../db/like.js';
@@ -13,7 +13,8 @@ const invalid = (path: string, message: string) =>
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const validDate = (v: string) => !Number.isNaN(Date.parse(v.slice(0, 10))) && new Date(v.slice(0, 10)).toISOString().startsWith(v.slice(0, 10));
+// PostgreSQL has no year 0 (a database error, not a 400, before this check).
+const validDate = (v: string) => !v.startsWith('0000') && !Number.isNaN(Date.parse(v.slice(0, 10))) && new Date(v.slice(0, 10)).toISOString().startsWith(v.slice(0, 10));
 
 interface Scope {
   type: RecordType;
@@ -54,7 +55,7 @@ function compileCondition(scope: Scope, condition: FilterCondition, path: string
   if (!operatorsByType[field.type].includes(op)) {
     throw invalid(`${path}.op`, `${op} does not apply to ${field.path} (${field.type}); use one of ${operatorsByType[field.type].join(', ')}`);
   }
-  const value = new ValueReader(field, condition, `${path}.value`);
+  const value = valueReader(field, condition, `${path}.value`);
   const e = field.expr;
   const me = scope.ctx.actorUserId;
   switch (op) {
@@ -129,11 +130,14 @@ function emptyCondition(field: ResolvedField): SQL {
   }
 }
 
-/** Equality in the type's terms; custom selects, multi-selects and booleans as JSONB containment (GIN). */
+/** Equality in the type's terms; custom selects, multi-selects, booleans and relations as JSONB containment (GIN). */
 function equals(scope: Scope, field: ResolvedField, v: Scalar): SQL {
   const custom = field.custom;
   if (custom && (field.type === 'select' || field.type === 'boolean')) {
     return sql`${scope.type.table.custom} @> ${JSON.stringify({ [custom.key]: v })}::jsonb`;
+  }
+  if (custom && field.type === 'relation') {
+    return sql`${scope.type.table.custom} @> ${JSON.stringify({ [custom.key]: { id: v } })}::jsonb`;
   }
   if (custom && field.type === 'multi_select') {
     return sql`${scope.type.table.custom} @> ${JSON.stringify({ [custom.key]: [v] })}::jsonb`;
@@ -175,87 +179,66 @@ function range(scope: Scope, field: ResolvedField, op: '>' | '>=' | '<' | '<=' |
 type Scalar = string | number | boolean;
 
 /** Reads a condition's value as its field and operator need it, or throws a 400 naming `path`. */
-class ValueReader {
-  constructor(
-    private readonly field: ResolvedField,
-    private readonly condition: FilterCondition,
-    private readonly path: string,
-  ) {}
+function valueReader(field: ResolvedField, condition: FilterCondition, path: string) {
+  const fail = (message: string): never => {
+    throw invalid(path, `${condition.op} on ${field.path}: ${message}`);
+  };
+  const v = condition.value;
+  const check = (x: Scalar) => checkScalar(field, x, fail);
+  return {
+    none() {
+      if (v !== undefined && v !== null) fail('takes no value');
+    },
+    text(): string {
+      if (typeof v !== 'string' || v === '') return fail('needs a non-empty text');
+      return v;
+    },
+    days(): number {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 36_500) return fail('needs a whole number of days (0 to 36500)');
+      return v;
+    },
+    one(): Scalar {
+      if (v === undefined || v === null || Array.isArray(v)) return fail('needs one value');
+      return check(v);
+    },
+    list(): Scalar[] {
+      const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+      if (values.length === 0) fail('needs a list of values');
+      return values.map(check);
+    },
+    pair(): [Scalar, Scalar] {
+      if (!Array.isArray(v) || v.length !== 2) return fail('needs [from, to]');
+      return [check(v[0]!), check(v[1]!)];
+    },
+  };
+}
 
-  private fail(message: string): never {
-    throw invalid(this.path, `${this.condition.op} on ${this.field.path}: ${message}`);
-  }
-
-  none() {
-    if (this.condition.value !== undefined && this.condition.value !== null) this.fail('takes no value');
-  }
-
-  text(): string {
-    const v = this.condition.value;
-    if (typeof v !== 'string' || v === '') this.fail('needs a non-empty text');
-    return v;
-  }
-
-  days(): number {
-    const v = this.condition.value;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 36_500) this.fail('needs a whole number of days (0 to 36500)');
-    return v;
-  }
-
-  one(): Scalar {
-    const v = this.condition.value;
-    if (v === undefined || v === null || Array.isArray(v)) this.fail('needs one value');
-    return this.check(v);
-  }
-
-  list(): Scalar[] {
-    const v = this.condition.value;
-    const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-    if (values.length === 0) this.fail('needs a list of values');
-    return values.map((x) => this.check(x));
-  }
-
-  pair(): [Scalar, Scalar] {
-    const v = this.condition.value;
-    if (!Array.isArray(v) || v.length !== 2) this.fail('needs [from, to]');
-    return [this.check(v[0]!), this.check(v[1]!)];
-  }
-
-  /** A single value fits the field's type (and, for selects, is one of its options). */
-  private check(v: Scalar): Scalar {
-    const f = this.field;
-    switch (f.type) {
-      case 'number':
-      case 'money':
-      case 'rating':
-        if (typeof v !== 'number') this.fail('needs a number');
-        return v;
-      case 'boolean':
-        if (typeof v !== 'boolean') this.fail('needs true or false');
-        return v;
-      case 'date':
-        if (typeof v !== 'string' || !datePattern.test(v) || !validDate(v)) this.fail('needs a date YYYY-MM-DD');
-        return v;
-      case 'datetime':
-        if (typeof v !== 'string' || !dateTimePattern.test(v) || !validDate(v) || Number.isNaN(Date.parse(v))) {
-          this.fail('needs an ISO date or date-time');
-        }
-        return v;
-      case 'member':
-      case 'uuid':
-      case 'relation':
-        if (typeof v !== 'string' || !uuidPattern.test(v)) this.fail('needs an id (uuid)');
-        return v;
-      case 'select':
-      case 'multi_select': {
-        if (typeof v !== 'string') this.fail('needs an option');
-        const known = f.custom ? f.custom.options.map((o) => o.id) : (f.values ?? []);
-        if (!known.includes(v)) this.fail(`${v} is not an option of ${f.path}`);
-        return v;
-      }
-      default:
-        if (typeof v !== 'string') this.fail('needs a text');
-        return v;
+/** A single value fits the field's type (and, for selects, is one of its options). */
+function checkScalar(f: ResolvedField, v: Scalar, fail: (message: string) => never): Scalar {
+  switch (f.type) {
+    case 'number':
+    case 'money':
+    case 'rating':
+      return typeof v === 'number' ? v : fail('needs a number');
+    case 'boolean':
+      return typeof v === 'boolean' ? v : fail('needs true or false');
+    case 'date':
+      return typeof v === 'string' && datePattern.test(v) && validDate(v) ? v : fail('needs a date YYYY-MM-DD');
+    case 'datetime':
+      return typeof v === 'string' && dateTimePattern.test(v) && validDate(v) && !Number.isNaN(Date.parse(v))
+        ? v
+        : fail('needs an ISO date or date-time');
+    case 'member':
+    case 'uuid':
+    case 'relation':
+      return typeof v === 'string' && uuidPattern.test(v) ? v : fail('needs an id (uuid)');
+    case 'select':
+    case 'multi_select': {
+      if (typeof v !== 'string') return fail('needs an option');
+      const known = f.custom ? f.custom.options.map((o) => o.id) : (f.values ?? []);
+      return known.includes(v) ? v : fail(`${v} is not an option of ${f.path}`);
     }
+    default:
+      return typeof v === 'string' ? v : fail('needs a text');
   }
 }
