@@ -6,6 +6,7 @@ import { roles } from '../domain/workspaces/schema.js';
 import { AppError } from '../core/errors.js';
 import { createUserCommand, createWorkspaceCommand } from './commands/accounts.js';
 import { migrateCommand, seedCommand } from './commands/database.js';
+import { purgeCommand } from './commands/purge.js';
 import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
@@ -32,6 +33,13 @@ program
   .requiredOption('--demo', 'the demo workspace (Hebrew and English people and companies)')
   .option('--contacts <n>', 'how many demo contacts', (v) => Number.parseInt(v, 10), 300)
   .action(seedCommand);
+
+program
+  .command('purge')
+  .description("delete for good what has been in the trash longer than the workspace's retention (trash_retention_days)")
+  .option('--workspace <slug>', 'only this workspace')
+  .option('--dry-run', 'count what would be purged, delete nothing')
+  .action(purgeCommand);
 
 const workspace = program.command('workspace').description('workspaces');
 workspace

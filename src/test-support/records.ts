@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { queryRows } from '../db/client.js';
 import type { Role } from '../core/roles.js';
-import { activityLinks } from '../domain/activities/table.js';
+import { activities, activityLinks } from '../domain/activities/table.js';
 import { auditLog } from '../domain/audit/table.js';
 import { companies } from '../domain/companies/table.js';
 import { contactCompanies, contacts } from '../domain/contacts/table.js';
@@ -93,4 +93,16 @@ export async function linkContactToCompany(db: Db, workspaceId: string, contactI
 /** Sets what each role sees in a workspace (all, team, own). */
 export async function setRecordVisibility(db: Db, workspaceId: string, visibility: Partial<Record<Role, 'all' | 'team' | 'own'>>) {
   await db.update(workspaces).set({ recordVisibility: visibility }).where(eq(workspaces.id, workspaceId));
+}
+
+/** An activity linked to records, written straight to its tables (the activities service belongs to another helper). */
+export async function makeActivity(db: Db, workspaceId: string, kind: string, links: { recordType: string; recordId: string }[]) {
+  const [activity] = await db.insert(activities).values({ workspaceId, kind, subject: kind }).returning();
+  await db.insert(activityLinks).values(links.map((l) => ({ workspaceId, activityId: activity!.id, ...l, occurredAt: activity!.occurredAt, kind })));
+  return activity!;
+}
+
+export async function activityExists(db: Db, workspaceId: string, id: string) {
+  const rows = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.workspaceId, workspaceId), eq(activities.id, id)));
+  return rows.length === 1;
 }

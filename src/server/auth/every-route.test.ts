@@ -9,7 +9,7 @@ const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
   Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
 );
 const protectedRoutes = routes.filter((r) => !publicRoutes.includes(`${r.method} ${r.path}`));
-const fill = (path: string) => path.replace(/\{id\}/g, '00000000-0000-4000-8000-000000000000');
+const fill = (path: string) => path.replace(/\{id\}/g, '00000000-0000-4000-8000-000000000000').replace(/\{recordType\}/g, 'contact');
 
 describe('every API route', () => {
   test('the OpenAPI document has the routes this test walks', () => {
@@ -39,7 +39,11 @@ describe('every API route', () => {
     const valid: Record<string, object> = {
       'POST /api/contacts/': { firstName: 'X' },
       'PATCH /api/contacts/{id}': { firstName: 'X', version: 1 },
+      'PUT /api/contacts/{id}/companies': [],
+      'POST /api/contacts/bulk': { ids: ['00000000-0000-4000-8000-000000000000'], action: 'add_tag', value: 'x' },
       'POST /api/companies/': { name: 'X' },
+      'PATCH /api/companies/{id}': { name: 'X', version: 1 },
+      'POST /api/companies/bulk': { ids: ['00000000-0000-4000-8000-000000000000'], action: 'delete' },
       'POST /api/api-keys/': { name: 'X', role: 'viewer' },
       'POST /api/invitations/': { email: 'x@example.test', role: 'viewer' },
       'PATCH /api/members/{id}': { role: 'viewer' },

@@ -15,7 +15,7 @@ export class ApiError extends Error {
     readonly fields: FieldError[] = [],
     /** From the `retry-after` header (seconds), on 429 answers. */
     readonly retryAfterSeconds?: number,
-    /** The problem's other members (e.g. a version conflict's currentVersion, updatedByName). */
+    /** The problem's other members (e.g. a version_conflict's updatedByName). */
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);

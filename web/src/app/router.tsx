@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage, RequireSession } from '../features/auth/index.js';
 import { card } from '../features/card/index.js';
+import { companies } from '../features/companies/index.js';
 import { contacts } from '../features/contacts/index.js';
 import { invitations } from '../features/invitations/index.js';
 import { SettingsPage, settingsRoutes } from '../features/settings/index.js';
@@ -22,6 +23,8 @@ export function createRouter() {
         { path: 'contacts', element: <contacts.ListPage /> },
         { path: 'contacts/new', element: <contacts.NewPage /> },
         { path: 'contacts/:id', element: <card.ContactPage /> },
+        { path: 'companies', element: <companies.ListPage /> },
+        { path: 'companies/new', element: <companies.NewPage /> },
         { path: 'companies/:id', element: <card.CompanyPage /> },
         { path: 'settings', element: <SettingsPage />, children: settingsRoutes },
         { path: '*', element: <NotFound /> },

@@ -6,7 +6,10 @@ import { canManageSettings } from '../../features/settings/index.js';
 import { SessionControls } from './SessionControls.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
-const links = [{ to: '/contacts', label: 'nav.contacts', testId: 'nav-contacts' }] as const;
+const links = [
+  { to: '/contacts', label: 'nav.contacts', testId: 'nav-contacts' },
+  { to: '/companies', label: 'grid.navCompanies', testId: 'nav-companies' },
+] as const;
 
 /** Navigation; on phones it also carries the workspace and the logout that the header has no room for. */
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {

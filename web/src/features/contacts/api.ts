@@ -1,23 +1,35 @@
-import {
-  contactPageSchema,
-  contactSchema,
-  type createContactSchema,
-  type ListContactsQuery,
-} from '../../../../src/domain/contacts/schema.js';
-import type { z } from 'zod';
 import { request } from '../../app/api.js';
+import { createRecord } from '../records/index.js';
+import { filledPoints } from '../records/ContactPointsInput.js';
+import type { ContactFormValues } from './ContactForm.js';
 
-export type ContactListParams = Pick<ListContactsQuery, 'q' | 'cursor'> & { limit: number };
-/** What the form sends: the schema's output, already trimmed and normalised by zod. */
-export type NewContact = z.output<typeof createContactSchema>;
+/** The POST body of the contract for what the form holds; companies with roles follow with PUT …/companies. */
+export function contactBody(values: ContactFormValues) {
+  const links = values.companies.filter((l) => l.companyId);
+  const primary = links.find((l) => l.isPrimary) ?? links[0];
+  return {
+    firstName: values.firstName.trim(),
+    lastName: values.lastName.trim(),
+    type: values.type,
+    stage: values.stage,
+    ownerId: values.ownerId,
+    tags: values.tags,
+    emails: filledPoints(values.emails),
+    phones: filledPoints(values.phones),
+    companyId: primary?.companyId ?? null,
+  };
+}
 
-export const contactKeys = {
-  all: ['contacts'] as const,
-  list: (params: ContactListParams) => ['contacts', 'list', params] as const,
-};
-
-export const fetchContacts = (params: ContactListParams, signal?: AbortSignal) =>
-  request('/api/contacts', { query: params, schema: contactPageSchema, signal });
-
-export const createContact = (input: NewContact) =>
-  request('/api/contacts', { method: 'POST', body: input, schema: contactSchema });
+/** Creates the contact, then links its companies with their roles. */
+export async function createContact(values: ContactFormValues) {
+  const contact = await createRecord('contacts', contactBody(values));
+  const links = values.companies.filter((l) => l.companyId);
+  if (links.some((l) => l.role.trim()) || links.length > 1) {
+    const primary = links.find((l) => l.isPrimary) ?? links[0];
+    await request(`/api/contacts/${contact.id}/companies`, {
+      method: 'PUT',
+      body: links.map((l) => ({ companyId: l.companyId, role: l.role.trim() || null, isPrimary: l === primary })),
+    });
+  }
+  return contact;
+}

@@ -1,7 +1,8 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { contactKeys, createContact } from './api.js';
+import { recordKeys } from '../records/index.js';
+import { createContact } from './api.js';
 
 export function useCreateContact() {
   const queryClient = useQueryClient();
@@ -14,7 +15,7 @@ export function useCreateContact() {
         message: t('contacts.created', { name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') }),
         'data-testid': 'contact-created',
       });
-      await queryClient.invalidateQueries({ queryKey: contactKeys.all });
+      await queryClient.invalidateQueries({ queryKey: recordKeys.all('contact') });
     },
   });
 }

@@ -3,7 +3,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useContactsPage } from './useContactsPage.js';
+import { useRecordPage } from './hooks.js';
+
+const useContactsPage = (q: string) => useRecordPage('contact', 'contacts', { q: q || undefined, sort: 'name' });
 
 const contact = (id: string) => ({
   id,
@@ -38,7 +40,7 @@ function wrapper({ children }: { children: ReactNode }) {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('useContactsPage', () => {
+describe('useRecordPage', () => {
   it('walks forward with the next cursor and back through the cursors it kept', async () => {
     serveThreePages();
     const { result } = renderHook(({ q }) => useContactsPage(q), { wrapper, initialProps: { q: '' } });
@@ -65,6 +67,6 @@ describe('useContactsPage', () => {
 
     rerender({ q: 'dana' });
     expect(result.current.page).toBe(1);
-    await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => url === '/api/contacts?q=dana&limit=25')).toBe(true));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([url]) => url === '/api/contacts?q=dana&sort=name&limit=25')).toBe(true));
   });
 });

@@ -4,13 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textDirection } from '../../app/i18n/textDirection.js';
 
-interface ContactsSearchProps {
-  value: string;
-  onSearch: (q: string) => void;
-}
-
 /** The search box; it reports what was typed once the user pauses for 250 ms. */
-export function ContactsSearch({ value, onSearch }: ContactsSearchProps) {
+export function GridSearch({ value, onSearch, testId }: { value: string; onSearch: (q: string) => void; testId: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const [settled] = useDebouncedValue(text.trim(), 250);
@@ -23,13 +18,13 @@ export function ContactsSearch({ value, onSearch }: ContactsSearchProps) {
   return (
     <TextInput
       type="search"
-      label={t('contacts.search')}
-      placeholder={t('contacts.searchPlaceholder')}
+      label={t('grid.search')}
+      placeholder={t('grid.searchPlaceholder')}
       value={text}
       dir={textDirection(text)}
       onChange={(event) => setText(event.currentTarget.value)}
-      data-testid="contacts-search"
-      maw={420}
+      data-testid={testId}
+      w={{ base: '100%', sm: 280 }}
     />
   );
 }
