@@ -1,6 +1,8 @@
 import { AppShell, Divider, NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useSession } from '../../features/auth/index.js';
+import { canManageSettings } from '../../features/settings/index.js';
 import { SessionControls } from './SessionControls.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
@@ -13,6 +15,7 @@ const links = [
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const role = useSession().data?.workspace?.role;
   return (
     <>
       <AppShell.Section grow component="nav" aria-label={t('nav.label')}>
@@ -27,6 +30,16 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
             data-testid={link.testId}
           />
         ))}
+        {canManageSettings(role) && (
+          <NavLink
+            component={Link}
+            to="/settings"
+            label={t('card.settings.nav')}
+            active={pathname === '/settings' || pathname.startsWith('/settings/')}
+            onClick={onNavigate}
+            data-testid="nav-settings"
+          />
+        )}
       </AppShell.Section>
       <AppShell.Section hiddenFrom="sm">
         <Divider mb="sm" />

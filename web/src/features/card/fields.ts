@@ -1,0 +1,177 @@
+import type { TFunction } from 'i18next';
+import type { CardRecordType, FieldDef, MemberSummary } from './api.js';
+
+/** How a field is edited and shown on the card. */
+export type FieldKind =
+  | 'text'
+  | 'long_text'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'select'
+  | 'multi_select'
+  | 'url'
+  | 'email'
+  | 'phone'
+  | 'rating'
+  | 'relation'
+  | 'tags'
+  | 'member';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  color?: string | null;
+}
+
+/** One field of the card: a built-in column or a custom field (edited under `custom.<key>`). */
+export interface CardField {
+  key: string;
+  kind: FieldKind;
+  custom: boolean;
+  label: string;
+  options: SelectOption[];
+  /** Rating maximum, relation target… */
+  config: Record<string, unknown>;
+}
+
+/** Built-in fields the card edits, in the order shown; the header carries name, stage and owner. */
+const builtins: Record<CardRecordType, { key: string; kind: FieldKind }[]> = {
+  contact: [
+    { key: 'firstName', kind: 'text' },
+    { key: 'lastName', kind: 'text' },
+    { key: 'type', kind: 'select' },
+    { key: 'email', kind: 'email' },
+    { key: 'phone', kind: 'phone' },
+    { key: 'source', kind: 'text' },
+    { key: 'tags', kind: 'tags' },
+    { key: 'street', kind: 'text' },
+    { key: 'city', kind: 'text' },
+    { key: 'postalCode', kind: 'text' },
+    { key: 'country', kind: 'text' },
+    { key: 'birthday', kind: 'date' },
+    { key: 'language', kind: 'text' },
+    { key: 'notes', kind: 'long_text' },
+  ],
+  company: [
+    { key: 'name', kind: 'text' },
+    { key: 'domain', kind: 'text' },
+    { key: 'phone', kind: 'phone' },
+    { key: 'industry', kind: 'text' },
+    { key: 'size', kind: 'select' },
+    { key: 'tags', kind: 'tags' },
+    { key: 'street', kind: 'text' },
+    { key: 'city', kind: 'text' },
+    { key: 'postalCode', kind: 'text' },
+    { key: 'country', kind: 'text' },
+    { key: 'notes', kind: 'long_text' },
+  ],
+};
+
+export const contactTypes = ['customer', 'supplier', 'employee', 'partner', 'other'] as const;
+export const contactStages = ['subscriber', 'lead', 'qualified', 'customer', 'churned', 'won_back'] as const;
+export const companySizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** The translated label of a built-in field ("stage" → "Stage"), or the key itself if unknown. */
+export function builtinLabel(t: TFunction, key: string): string {
+  const label = t(`card.fields.${key}` as 'card.fields.name', { defaultValue: '' });
+  return label || key;
+}
+
+/** The options of a built-in select, translated. */
+export function builtinOptions(t: TFunction, key: string): SelectOption[] {
+  if (key === 'type') return contactTypes.map((v) => ({ value: v, label: t(`card.contactType.${v}`) }));
+  if (key === 'stage') return contactStages.map((v) => ({ value: v, label: t(`card.stage.${v}`) }));
+  if (key === 'size') return companySizes.map((v) => ({ value: v, label: v }));
+  return [];
+}
+
+const optionLabel = (o: { labelHe?: string | null; labelEn?: string | null; id: string }, lang: string) =>
+  (lang === 'he' ? o.labelHe || o.labelEn : o.labelEn || o.labelHe) || o.id;
+
+/** The built-ins this card edits plus the catalogue's custom fields (archived options hidden). */
+export function cardFields(t: TFunction, lang: string, type: CardRecordType, catalogue: FieldDef[]): CardField[] {
+  const fixed = builtins[type].map((f) => ({
+    ...f,
+    custom: false,
+    label: builtinLabel(t, f.key),
+    options: builtinOptions(t, f.key),
+    config: {},
+  }));
+  const custom = catalogue
+    .filter((f) => f.custom)
+    .map((f) => ({
+      key: f.key,
+      kind: f.type as FieldKind,
+      custom: true,
+      label: (lang === 'he' ? f.labelHe || f.labelEn : f.labelEn || f.labelHe) || f.key,
+      options: (f.options ?? []).filter((o) => !o.archived).map((o) => ({ value: o.id, label: optionLabel(o, lang), color: o.color })),
+      config: f.config ?? {},
+    }));
+  return [...fixed, ...custom];
+}
+
+export interface ValueContext {
+  t: TFunction;
+  lang: string;
+  members?: MemberSummary[];
+  /** Custom fields by key (from the catalogue), to name options and labels. */
+  catalogue?: FieldDef[];
+}
+
+const dateFormat = (lang: string, iso: string, withTime: boolean) => {
+  const date = new Date(withTime || iso.length > 10 ? iso : `${iso}T00:00:00`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return withTime
+    ? date.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })
+    : date.toLocaleDateString(lang, { dateStyle: 'medium' });
+};
+
+/** A field's label for sentences and history: built-in, `custom.<key>`, or a bare custom key. */
+export function fieldLabel(ctx: ValueContext, field: string): string {
+  const key = field.startsWith('custom.') ? field.slice(7) : field;
+  const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
+  if (custom) return (ctx.lang === 'he' ? custom.labelHe || custom.labelEn : custom.labelEn || custom.labelHe) || key;
+  return builtinLabel(ctx.t, key);
+}
+
+/** Any stored value as readable text in the user's language ("" for empty). */
+export function formatValue(ctx: ValueContext, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const key = field.startsWith('custom.') ? field.slice(7) : field;
+  const { t, lang } = ctx;
+  if (key === 'ownerId' || key === 'updatedBy') {
+    return ctx.members?.find((m) => m.userId === value)?.name ?? t('card.unknownMember');
+  }
+  if (key === 'stage' && typeof value === 'string' && isOneOf(contactStages, value)) return t(`card.stage.${value}`);
+  if (key === 'type' && typeof value === 'string' && isOneOf(contactTypes, value)) return t(`card.contactType.${value}`);
+  const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
+  if (custom?.options?.length) {
+    const name = (id: unknown) => {
+      const option = custom.options?.find((o) => o.id === id);
+      return option ? optionLabel(option, lang) : String(id);
+    };
+    if (Array.isArray(value)) return value.map(name).join(', ');
+    return name(value);
+  }
+  if (typeof value === 'boolean') return value ? t('card.yes') : t('card.no');
+  if (custom?.type === 'date' || key === 'birthday') return typeof value === 'string' ? dateFormat(lang, value, false) : String(value);
+  if (custom?.type === 'datetime') return typeof value === 'string' ? dateFormat(lang, value, true) : String(value);
+  if (custom?.type === 'rating' && typeof value === 'number') return `${'★'.repeat(value)}`;
+  if (typeof value === 'number') return value.toLocaleString(lang);
+  if (Array.isArray(value)) return value.map((v) => formatValue(ctx, '', v)).filter(Boolean).join(', ');
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.amount === 'number') return `${v.amount.toLocaleString(lang)} ${String(v.currency ?? '')}`.trim();
+    const named = v.name ?? v.value ?? v.label;
+    if (typeof named === 'string') return typeof v.role === 'string' && v.role ? `${named} (${v.role})` : named;
+    if (typeof v.id === 'string') return v.id;
+    return JSON.stringify(value);
+  }
+  const text = String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}

@@ -1,0 +1,1 @@
+export { canManageSettings, SettingsPage, settingsRoutes } from './SettingsPage.js';

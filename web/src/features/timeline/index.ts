@@ -1,0 +1,3 @@
+export { Composer } from './Composer.js';
+export { Timeline } from './Timeline.js';
+export { describeSystemEvent } from './systemSentence.js';
