@@ -26,7 +26,7 @@ describe('workspace switcher', () => {
     await page.getByRole('option', { name: 'Emma Consulting' }).click();
     await page.getByText('Switched to the workspace Emma Consulting').waitFor();
     await page.getByTestId('contacts-empty').waitFor();
-    expect(await page.getByTestId('contacts-empty').innerText()).toContain('No contacts yet');
+    expect(await page.getByTestId('contacts-empty').innerText()).toContain('Nothing here yet');
     await screenshot(page, 'contacts-empty-en-ltr');
 
     await switcher.click();
