@@ -33,7 +33,8 @@ describe('the records grid', () => {
 
   // Skipped until the column picker's known bug is fixed (issue 7 note, "what is left"): after one
   // move, a further click in the picker is sometimes lost, so this walk fails intermittently (seen on
-  // PostgreSQL in CI). The bulk tag, sort, view and 375 px paths are covered by the tests below too.
+  // PostgreSQL in CI). Bulk tagging, the column picker and server sort have no other browser test until
+  // then; views, inline edit, a refused filter and 375 px keep theirs below.
   it.skip('tags rows in bulk, filters by the tag, picks columns, sorts, and saves a view whose URL reopens it (en)', async () => {
     const page = await browser.newPage();
     await pinLanguage(page, 'en');
