@@ -4,7 +4,9 @@ import { loadCompanies } from './load.js';
 import { companySchema } from './schema.js';
 import { companies } from './table.js';
 
-export const companySizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
+// One list, declared with the contract (schema.ts).
+export { companySizeValues as companySizes } from './schema.js';
+import { companySizeValues as companySizes } from './schema.js';
 
 const c = companies;
 /** Built-in fields of a company, by API name. */

@@ -4,8 +4,9 @@ import { loadContacts } from './load.js';
 import { contactSchema } from './schema.js';
 import { contacts } from './table.js';
 
-export const contactTypes = ['customer', 'supplier', 'employee', 'partner', 'other'] as const;
-export const contactStages = ['subscriber', 'lead', 'qualified', 'customer', 'churned', 'won_back'] as const;
+// One list each, declared with the contract (schema.ts, which the web imports too).
+export { contactStageValues as contactStages, contactTypeValues as contactTypes } from './schema.js';
+import { contactStageValues as contactStages, contactTypeValues as contactTypes } from './schema.js';
 
 const c = contacts;
 /** Built-in fields of a contact, by API name: what filters, sorts, columns and the audit know. */
