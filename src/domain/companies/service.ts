@@ -19,6 +19,8 @@ import {
 } from '../records/write.js';
 import { deleteRecord, restoreRecord } from '../trash/service.js';
 import { readCompany, type CompanyJson } from './read.js';
+import { getRecord } from '../records/list.js';
+import { companyRecord } from './record.js';
 import {
   createCompanySchema,
   updateCompanySchema,
@@ -63,13 +65,7 @@ function companyPhones(before: Pick<Row, 'phones'>, data: { phone?: string | nul
   return phones ? { phones, phone: primaryOf(phones) } : {};
 }
 
-export async function getCompany(ctx: Ctx, id: string): Promise<CompanyJson> {
-  requirePermission(ctx, 'records:read');
-  const visibility = await visibilityOf(ctx);
-  const [row] = await ctx.db.select({ ownerId: companies.ownerId }).from(companies).where(and(live(ctx), eq(companies.id, id)));
-  if (!row || !canSeeOwner(visibility, row.ownerId)) throw notFound(what);
-  return readCompany(ctx.db, ctx, id);
-}
+export const getCompany = (ctx: Ctx, id: string): Promise<CompanyJson> => getRecord(ctx, companyRecord, id);
 
 /** Creates a company with its custom values, audit entry, timeline event and outbox event, in one transaction. */
 export async function createCompany(ctx: Ctx, input: CreateCompanyInput): Promise<CompanyJson> {

@@ -21,7 +21,7 @@ import {
   withPrimary,
 } from '../records/write.js';
 import { deleteRecord, restoreRecord } from '../trash/service.js';
-import { listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
+import { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
 import { decodeCursor } from './cursor.js';
 import { contactRecord } from './record.js';
 import { checkCompanies, currentLinks, writeLinks, type Link } from './links.js';
@@ -86,16 +86,7 @@ function contactLists(before: Pick<Row, 'emails' | 'phones'>, data: { email?: st
 }
 
 /** Reads one contact as the caller may see it (404 when missing, deleted or not visible). */
-export async function getContact(ctx: Ctx, id: string): Promise<ContactJson> {
-  requirePermission(ctx, 'records:read');
-  const visibility = await visibilityOf(ctx);
-  const [row] = await ctx.db
-    .select({ ownerId: contacts.ownerId })
-    .from(contacts)
-    .where(and(live(ctx), eq(contacts.id, id)));
-  if (!row || !canSeeOwner(visibility, row.ownerId)) throw notFound(what);
-  return readContact(ctx.db, ctx, id);
-}
+export const getContact = (ctx: Ctx, id: string): Promise<ContactJson> => getRecord(ctx, contactRecord, id);
 
 /** Creates a contact with its links, custom values, audit entry, timeline event and outbox event, in one transaction. */
 export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<ContactJson> {
