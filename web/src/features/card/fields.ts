@@ -121,6 +121,48 @@ export interface ValueContext {
   members?: MemberSummary[];
   /** Custom fields by key (from the catalogue), to name options and labels. */
   catalogue?: FieldDef[];
+  /** Names the server gave for ids in changes (`company:<id>`, `member:<id>`); null = hidden from the reader. */
+  names?: Record<string, string | null>;
+}
+
+/** The name of a record or member the server named; "hidden record" when it withheld it; undefined when it was not asked. */
+function nameOf(ctx: ValueContext, type: string, id: unknown): string | undefined {
+  const key = `${type}:${String(id)}`;
+  if (!ctx.names || !(key in ctx.names)) return undefined;
+  return ctx.names[key] ?? ctx.t(type === 'member' ? 'card.unknownMember' : 'card.hiddenRecord');
+}
+
+interface CompanyLinkValue {
+  companyId?: string;
+  name?: string | null;
+  role?: string | null;
+}
+const linksOf = (value: unknown): CompanyLinkValue[] => (Array.isArray(value) ? (value as CompanyLinkValue[]).filter((l) => l && typeof l === 'object') : []);
+const linkName = (ctx: ValueContext, l: CompanyLinkValue) => l.name ?? (l.companyId ? nameOf(ctx, 'company', l.companyId) : undefined);
+const withRole = (name: string, role: string | null | undefined) => (role ? `${name} (${role})` : name);
+
+/**
+ * A change of a contact's companies as what was added and removed: "+ Acme (director), − Globex",
+ * and a changed role as "Acme (buyer → director)". Empty when the companies cannot be named.
+ */
+export function describeLinkChange(ctx: ValueContext, old: unknown, next: unknown): string {
+  const before = linksOf(old);
+  const after = linksOf(next);
+  const arrow = ctx.lang === 'he' ? '←' : '→';
+  const parts: string[] = [];
+  for (const l of after) {
+    const name = linkName(ctx, l);
+    if (name === undefined) return '';
+    const was = before.find((b) => b.companyId === l.companyId);
+    if (!was) parts.push(`+ ${withRole(name, l.role)}`);
+    else if ((was.role ?? '') !== (l.role ?? '')) parts.push(`${name} (${was.role || ctx.t('card.empty')} ${arrow} ${l.role || ctx.t('card.empty')})`);
+  }
+  for (const l of before) {
+    const name = linkName(ctx, l);
+    if (name === undefined) return '';
+    if (!after.some((a) => a.companyId === l.companyId)) parts.push(`− ${name}`);
+  }
+  return parts.join(', ');
 }
 
 const dateFormat = (lang: string, iso: string, withTime: boolean) => {
@@ -145,11 +187,26 @@ export function formatValue(ctx: ValueContext, field: string, value: unknown): s
   const key = field.startsWith('custom.') ? field.slice(7) : field;
   const { t, lang } = ctx;
   if (key === 'ownerId' || key === 'updatedBy') {
-    return ctx.members?.find((m) => m.userId === value)?.name ?? t('card.unknownMember');
+    return ctx.members?.find((m) => m.userId === value)?.name ?? nameOf(ctx, 'member', value) ?? t('card.unknownMember');
+  }
+  // Ids are never shown: named by the server, or left out ("changed Primary company").
+  if (key === 'companyId') return nameOf(ctx, 'company', value) ?? '';
+  if (key === 'companies') {
+    return linksOf(value)
+      .map((l) => {
+        const name = linkName(ctx, l);
+        return name === undefined ? '' : withRole(name, l.role);
+      })
+      .filter(Boolean)
+      .join(', ');
   }
   if (key === 'stage' && typeof value === 'string' && isOneOf(contactStages, value)) return t(`card.stage.${value}`);
   if (key === 'type' && typeof value === 'string' && isOneOf(contactTypes, value)) return t(`card.contactType.${value}`);
   const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
+  if (custom?.type === 'relation' && typeof value === 'object') {
+    const rel = value as { recordType?: string; id?: string; name?: string | null };
+    return rel.name ?? nameOf(ctx, rel.recordType ?? 'contact', rel.id) ?? '';
+  }
   if (custom?.options?.length) {
     const name = (id: unknown) => {
       const option = custom.options?.find((o) => o.id === id);
