@@ -297,6 +297,7 @@ export const en: Messages = {
     editField: 'Edit {{field}}',
     call: 'Call {{phone}}',
     whatsapp: 'WhatsApp',
+    whatsappTo: 'WhatsApp {{phone}}',
     conflictTitle: 'Changed in the meantime',
     conflictBy: '{{name}} changed this record after you opened it. Your input is kept: reload, check, and save again.',
     conflict: 'Someone changed this record after you opened it. Your input is kept: reload, check, and save again.',

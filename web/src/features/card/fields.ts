@@ -18,7 +18,9 @@ export type FieldKind =
   | 'rating'
   | 'relation'
   | 'tags'
-  | 'member';
+  | 'member'
+  /** Labelled emails or phones, one primary: the whole list is edited at once. */
+  | 'contact_points';
 
 export interface SelectOption {
   value: string;
@@ -43,8 +45,8 @@ const builtins: Record<CardRecordType, { key: string; kind: FieldKind }[]> = {
     { key: 'firstName', kind: 'text' },
     { key: 'lastName', kind: 'text' },
     { key: 'type', kind: 'select' },
-    { key: 'email', kind: 'email' },
-    { key: 'phone', kind: 'phone' },
+    { key: 'emails', kind: 'contact_points' },
+    { key: 'phones', kind: 'contact_points' },
     { key: 'source', kind: 'text' },
     { key: 'tags', kind: 'tags' },
     { key: 'street', kind: 'text' },
@@ -58,7 +60,7 @@ const builtins: Record<CardRecordType, { key: string; kind: FieldKind }[]> = {
   company: [
     { key: 'name', kind: 'text' },
     { key: 'domain', kind: 'text' },
-    { key: 'phone', kind: 'phone' },
+    { key: 'phones', kind: 'contact_points' },
     { key: 'industry', kind: 'text' },
     { key: 'size', kind: 'select' },
     { key: 'tags', kind: 'tags' },
