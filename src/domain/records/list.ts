@@ -6,7 +6,7 @@ import { requirePermission } from '../../core/permissions.js';
 import { queryRows } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { rawText, text } from '../common/schema.js';
-import { customFieldsOf } from '../custom-fields/service.js';
+import { cachedCustomFieldsOf } from '../custom-fields/service.js';
 import { findVisibleView } from '../views/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter.js';
@@ -41,9 +41,12 @@ export function searchPattern(q: string, phoneSearch = true) {
   return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : q.toLowerCase());
 }
 
+/** The custom field keys a filter or sort names (`custom.<key>`), so a cached definition list can be checked for them. */
+const customKeysIn = (...parts: unknown[]) => [...JSON.stringify(parts).matchAll(/custom\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+
 /** The type's fields with its custom ones, and the paths of archived custom fields (for messages). */
-export async function fieldsOf(ctx: Ctx, type: RecordType, withCustom = true) {
-  const custom = withCustom ? await customFieldsOf(ctx, type.name) : [];
+export async function fieldsOf(ctx: Ctx, type: RecordType, withCustom = true, needed: readonly string[] = []) {
+  const custom = withCustom ? await cachedCustomFieldsOf(ctx, type.name, needed) : [];
   return {
     fields: resolveFields(type, custom),
     archivedPaths: custom.filter((f) => f.archived).map((f) => `custom.${f.key}`),
@@ -63,8 +66,8 @@ export async function listRecords<Item>(ctx: Ctx, type: RecordType<Item>, query:
   const saved = view ? await findVisibleView(ctx, view, type.name) : undefined;
   const filters = [saved?.filter as FilterNode | null | undefined, filter].filter((f): f is FilterNode => !!f);
   const sortKey = sort ?? saved?.sort ?? type.defaultSort;
-  const needsCustom = sortKey.includes('custom.') || JSON.stringify(filters).includes('custom.');
-  const [{ fields, archivedPaths }, visibility] = await Promise.all([fieldsOf(ctx, type, needsCustom), visibilityOf(ctx)]);
+  const needed = customKeysIn(filters, sortKey);
+  const [{ fields, archivedPaths }, visibility] = await Promise.all([fieldsOf(ctx, type, needed.length > 0, needed), visibilityOf(ctx)]);
   const plan = planSort(type, fields, sortKey);
   const t = type.table;
   const id = sql`${t.id}`;
