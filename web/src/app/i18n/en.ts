@@ -91,6 +91,7 @@ export const en: Messages = {
     viewer: 'viewer',
   },
   validation: {
+    listedTwice: 'Listed twice',
     required: 'Required',
     tooLong: 'Too long',
     invalid: 'Not a valid value',

@@ -90,6 +90,7 @@ export const he = {
     viewer: 'צפייה בלבד',
   },
   validation: {
+    listedTwice: 'מופיע פעמיים',
     required: 'שדה חובה',
     tooLong: 'הערך ארוך מדי',
     invalid: 'ערך לא תקין',

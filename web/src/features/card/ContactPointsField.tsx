@@ -52,9 +52,11 @@ function PointLinks({ kind, point }: { kind: 'email' | 'phone'; point: ContactPo
  */
 export function ContactPointsField({ field }: { field: CardField }) {
   const { t } = useTranslation();
-  const { record, save, saving, reloads, failure } = useCard();
+  const { recordType, record, save, saving, reloads, failure } = useCard();
   const kind = field.key === 'emails' ? 'email' : 'phone';
-  const stored = pointsOf(kind === 'email' ? record.emails : record.phones, kind === 'email' ? record.email : record.phone, kind === 'email' ? 'work' : 'mobile');
+  // A person's phone is most often a mobile; a company's, and any email, a work one.
+  const usualLabel = kind === 'phone' && recordType === 'contact' ? 'mobile' : 'work';
+  const stored = pointsOf(kind === 'email' ? record.emails : record.phones, kind === 'email' ? record.email : record.phone, usualLabel);
   const [draft, setDraft] = useState<Draft | null>(null);
   const testId = `card-${field.key}`;
 
@@ -113,7 +115,7 @@ export function ContactPointsField({ field }: { field: CardField }) {
         color="gray"
         aria-label={t('card.editField', { field: field.label })}
         onClick={() =>
-          setDraft({ points: stored.length ? stored : [{ value: '', label: kind === 'email' ? 'work' : 'mobile', primary: true }], version: record.version, conflictAt: null })
+          setDraft({ points: stored.length ? stored : [{ value: '', label: usualLabel, primary: true }], version: record.version, conflictAt: null })
         }
         data-testid={`field-edit-${field.key}`}
       >

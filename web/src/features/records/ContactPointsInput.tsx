@@ -9,6 +9,8 @@ export interface ContactPoint {
 }
 export const contactPointLabels = ['work', 'home', 'mobile', 'other'] as const;
 const labels = contactPointLabels;
+/** What the contract's labelled lists say of a value given twice (src/domain/records/input.ts). */
+const duplicateMessage = 'Listed twice';
 const isLabel = (l: unknown): l is ContactPoint['label'] => (labels as readonly unknown[]).includes(l);
 
 interface ContactPointsInputProps {
@@ -23,7 +25,11 @@ interface ContactPointsInputProps {
 /** Several emails or phones, each with a label (work, home, mobile) and one primary. */
 export function ContactPointsInput({ kind, value, onChange, failure, testId }: ContactPointsInputProps) {
   const { t } = useTranslation();
-  const errors = rowErrors(t, serverFieldErrors(failure), `${kind}s`, value.length, kind);
+  const server = serverFieldErrors(failure);
+  // The server's duplicate check names the row; say so rather than "not a valid email".
+  const errors = rowErrors(t, server, `${kind}s`, value.length, kind).map((text, i) =>
+    server.get(`${kind}s.${i}.value`) === duplicateMessage ? t('validation.listedTwice') : text,
+  );
   const title = kind === 'email' ? t('grid.emails') : t('grid.phones');
   const set = (i: number, patch: Partial<ContactPoint>) =>
     onChange(value.map((p, j) => (j === i ? { ...p, ...patch } : patch.primary ? { ...p, primary: false } : p)));
