@@ -45,7 +45,11 @@ describe('customer card', () => {
     const phones = page.getByTestId('field-value-phones');
     expect(await phones.getByTestId('point-link').getAttribute('href')).toBe('tel:+972501234567');
 
+    // The phone made through the API's shortcut is a work one: it becomes the mobile.
+    expect(await phones.getByTestId('point-whatsapp').count()).toBe(0);
     await page.getByRole('button', { name: 'Edit Phones' }).click();
+    await page.getByTestId('card-phones-label-0').click();
+    await page.getByRole('option', { name: 'Mobile' }).click();
     await page.getByTestId('card-phones-add').click();
     await page.getByTestId('card-phones-1').fill('03-555-1234');
     await page.getByTestId('card-phones-label-1').click();

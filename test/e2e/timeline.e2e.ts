@@ -32,7 +32,8 @@ describe('timeline: edit and delete activities, meeting outcomes', () => {
     const callItem = item(page, 'call').filter({ hasText: 'Left a message' });
     await callItem.getByRole('button', { name: 'Activity actions' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
-    const form = callItem.getByTestId('activity-edit');
+    // Found on its own: once the summary is retyped, the item no longer has the old text.
+    const form = page.getByTestId('activity-edit');
     // The edit form holds what the call has: the composer's fields.
     expect(await form.getByTestId('activity-edit-duration').inputValue()).toBe('2');
     expect(await form.getByTestId('activity-edit-body').inputValue()).toBe('Left a message');

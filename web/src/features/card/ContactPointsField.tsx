@@ -115,7 +115,12 @@ export function ContactPointsField({ field }: { field: CardField }) {
         color="gray"
         aria-label={t('card.editField', { field: field.label })}
         onClick={() =>
-          setDraft({ points: stored.length ? stored : [{ value: '', label: usualLabel, primary: true }], version: record.version, conflictAt: null })
+          setDraft({
+            // Phones as people type them; the server takes any format and stores E.164.
+            points: stored.length ? stored.map((p) => (kind === 'phone' ? { ...p, value: formatPhone(p.value) } : p)) : [{ value: '', label: usualLabel, primary: true }],
+            version: record.version,
+            conflictAt: null,
+          })
         }
         data-testid={`field-edit-${field.key}`}
       >

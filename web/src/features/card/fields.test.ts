@@ -72,5 +72,6 @@ describe('card fields', () => {
     expect(formatValue(ctx, 'custom.cf_ref', { recordType: 'company', id: 'c1' })).toBe('Acme');
     expect(formatValue(ctx, 'custom.cf_ref', { recordType: 'company', id: 'c2' })).toBe('hidden record');
     expect(formatValue(ctx, 'ownerId', 'u1')).toBe('Dana');
+    expect(formatValue(ctx, 'phones', [{ value: '+972501234567', label: 'mobile', primary: true }])).toBe('050-123-4567');
   });
 });

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatPhone } from '../../components/PhoneNumber.js';
 import type { CardRecordType, FieldDef, MemberSummary } from './api.js';
 
 /** How a field is edited and shown on the card. */
@@ -188,11 +189,17 @@ export function formatValue(ctx: ValueContext, field: string, value: unknown): s
   if (value === null || value === undefined || value === '') return '';
   const key = field.startsWith('custom.') ? field.slice(7) : field;
   const { t, lang } = ctx;
+  const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
   if (key === 'ownerId' || key === 'updatedBy') {
     return ctx.members?.find((m) => m.userId === value)?.name ?? nameOf(ctx, 'member', value) ?? t('card.unknownMember');
   }
   // Ids are never shown: named by the server, or left out ("changed Primary company").
   if (key === 'companyId') return nameOf(ctx, 'company', value) ?? '';
+  // Phones as people write them (050-123-4567), not as stored (+972501234567).
+  if ((key === 'phone' || key === 'phones' || custom?.type === 'phone') && (typeof value === 'string' || Array.isArray(value))) {
+    const list = (Array.isArray(value) ? value : [value]) as (string | { value?: string })[];
+    return list.map((p) => formatPhone(typeof p === 'string' ? p : String(p.value ?? ''))).join(', ');
+  }
   if (key === 'companies') {
     return linksOf(value)
       .map((l) => {
@@ -204,7 +211,6 @@ export function formatValue(ctx: ValueContext, field: string, value: unknown): s
   }
   if (key === 'stage' && typeof value === 'string' && isOneOf(contactStages, value)) return t(`card.stage.${value}`);
   if (key === 'type' && typeof value === 'string' && isOneOf(contactTypes, value)) return t(`card.contactType.${value}`);
-  const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
   if (custom?.type === 'relation' && typeof value === 'object') {
     const rel = value as { recordType?: string; id?: string; name?: string | null };
     return rel.name ?? nameOf(ctx, rel.recordType ?? 'contact', rel.id) ?? '';
