@@ -43,6 +43,7 @@ describe('timeline: edit and delete activities, meeting outcomes', () => {
     await form.getByTestId('activity-edit-body').fill('Talked it through');
     await shot(page, 'timeline-edit-en-ltr');
     await form.getByTestId('activity-edit-save').click();
+    await form.waitFor({ state: 'detached' });
 
     const edited = item(page, 'call').filter({ hasText: 'Talked it through' });
     await edited.waitFor();
@@ -91,6 +92,7 @@ describe('timeline: edit and delete activities, meeting outcomes', () => {
     await page.getByTestId('activity-conflict').waitFor({ state: 'detached' });
     expect(await page.getByTestId('activity-edit-body').inputValue()).toBe('My summary');
     await page.getByTestId('activity-edit-save').click();
+    await page.getByTestId('activity-edit').waitFor({ state: 'detached' });
     await item(page, 'call').filter({ hasText: 'My summary' }).waitFor();
     const stored = await apiRead(page, `/api/activities/${String(call!.id)}`);
     expect([stored.body, stored.version]).toEqual(['My summary', 3]);
@@ -128,6 +130,7 @@ describe('timeline: edit and delete activities, meeting outcomes', () => {
     expect(await page.getByRole('option', { name: 'Answered' }).count()).toBe(0);
     await page.getByRole('option', { name: 'Held' }).click();
     await page.getByTestId('activity-edit-save').click();
+    await page.getByTestId('activity-edit').waitFor({ state: 'detached' });
     await meeting.getByText('Held').waitFor();
     const after = await apiRead(page, `/api/activities/${String(stored!.id)}`);
     // Times left alone stay exactly as they were.
