@@ -341,7 +341,8 @@ export async function buildFieldIndex(ctx: Ctx, type: RecordType, field: CustomF
       .select({ indexName: customFields.indexName })
       .from(customFields)
       .where(and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.id, field.id)));
-    if (current?.indexName !== name) await ctx.db.execute(sql`drop index ${concurrently} if exists ${sql.identifier(name)}`);
+    if (current?.indexName === name) return name;
+    await ctx.db.execute(sql`drop index ${concurrently} if exists ${sql.identifier(name)}`);
     return null;
   }
   return name;

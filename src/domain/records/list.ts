@@ -12,9 +12,9 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter.js';
 import { operatorsByType, resolveFields, type ResolvedField } from './filter-fields.js';
 import { filterParamSchema, filterSchema, sortParamSchema, type FilterNode, type FilterOp } from './filter-schema.js';
-import type { RecordType } from './registry.js';
+import type { RecordItem, RecordType } from './registry.js';
 import { afterPosition, orderBy, planSort } from './sort.js';
-import { visibilityOf, visibleCondition } from './visibility.js';
+import { canSeeOwner, visibilityOf, visibleCondition } from './visibility.js';
 
 export const listRecordsQuerySchema = z.strictObject({
   q: text().max(200).optional().meta({ description: 'Search: a fragment of the name, email or phone (any format)' }),
@@ -60,7 +60,7 @@ const live = (ctx: Ctx, type: RecordType) => and(eq(type.table.workspaceId, ctx.
  * (and a saved view's), the search, in the sort's order then id, from a keyset cursor; no COUNT. One
  * query finds the page's ids (on the indexes), then the type's `load` builds their JSON.
  */
-export async function listRecords<Item>(ctx: Ctx, type: RecordType<Item>, query: ListRecordsQuery): Promise<RecordPage<Item>> {
+export async function listRecords<Item extends RecordItem>(ctx: Ctx, type: RecordType<Item>, query: ListRecordsQuery): Promise<RecordPage<Item>> {
   requirePermission(ctx, 'records:read');
   const { q, filter, sort, view, limit, cursor } = listRecordsInputSchema.parse(query);
   const saved = view ? await findVisibleView(ctx, view, type.name) : undefined;
@@ -96,17 +96,14 @@ export async function listRecords<Item>(ctx: Ctx, type: RecordType<Item>, query:
   };
 }
 
-/** One live record the caller may see, or 404 (deleted, another workspace's, or not visible to them). */
-export async function getRecord<Item>(ctx: Ctx, type: RecordType<Item>, id: string): Promise<Item> {
+/**
+ * One live record the caller may see, or 404 (deleted, another workspace's, or not visible to them):
+ * the loader reads only live records of the caller's workspace, so one query answers.
+ */
+export async function getRecord<Item extends RecordItem>(ctx: Ctx, type: RecordType<Item>, id: string): Promise<Item> {
   requirePermission(ctx, 'records:read');
-  const visibility = await visibilityOf(ctx);
-  const t = type.table;
-  const rows = await ctx.db
-    .select({ id: t.id })
-    .from(t)
-    .where(and(live(ctx, type), eq(t.id, id), visibleCondition(visibility, t.ownerId)));
-  const [item] = rows.length > 0 ? await type.load(ctx, [id]) : [];
-  if (!item) throw notFound(type.label);
+  const [visibility, [item]] = await Promise.all([visibilityOf(ctx), type.load(ctx, [id])]);
+  if (!item || !canSeeOwner(visibility, item.ownerId)) throw notFound(type.label);
   return item;
 }
 
