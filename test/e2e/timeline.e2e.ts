@@ -86,6 +86,9 @@ describe('timeline: edit and delete activities, meeting outcomes', () => {
     await page.getByTestId('activity-edit-save').click();
 
     await page.getByTestId('activity-conflict').waitFor();
+    // The 409 names who changed it (here the same person, through the API in another tab).
+    const session = await apiRead(page, '/api/auth/session');
+    expect(await page.getByTestId('activity-conflict').innerText()).toContain(`${String((session.user as { name: string }).name)} changed this activity`);
     expect(await page.getByTestId('activity-edit-body').inputValue()).toBe('My summary');
     await shot(page, 'timeline-conflict-en-ltr');
     await page.getByTestId('activity-reload').click();

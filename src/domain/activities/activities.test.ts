@@ -119,7 +119,7 @@ describe('activities', () => {
   });
 
   test('update checks the version, moves the links with occurredAt; delete takes it off the timeline', async () => {
-    const { workspace, ctx } = await makeWorkspace(db);
+    const { workspace, ctx, owner } = await makeWorkspace(db);
     const dana = await insertContact(db, workspace.id);
     const acme = await insertCompany(db, workspace.id);
     const note = await createActivity(ctx(), { kind: 'note', body: 'first', links: [{ recordType: 'contact', recordId: dana.id }] });
@@ -132,7 +132,10 @@ describe('activities', () => {
     expect(edited).toMatchObject({ body: 'second', version: 2, occurredAt: '2025-01-01T00:00:00.000Z', links: [{ recordType: 'company', recordId: acme.id }] });
     const links = await db.select().from(activityLinks).where(eq(activityLinks.activityId, note.id));
     expect(links.map((l) => [l.recordId, l.occurredAt.toISOString()])).toEqual([[acme.id, '2025-01-01T00:00:00.000Z']]);
-    await expect(updateActivity(ctx(), note.id, { body: 'stale', version: 1 })).rejects.toMatchObject({ code: 'version_conflict', details: { currentVersion: 2 } });
+    await expect(updateActivity(ctx(), note.id, { body: 'stale', version: 1 })).rejects.toMatchObject({
+      code: 'version_conflict',
+      details: { currentVersion: 2, updatedBy: owner.id, updatedByName: owner.name },
+    });
     await expect(updateActivity(ctx(), note.id, { durationSeconds: 5, version: 2 })).rejects.toMatchObject({ details: { fields: [{ path: 'durationSeconds' }] } });
     await expect(deleteActivity(ctx(), note.id, { version: 1 })).rejects.toMatchObject({ code: 'version_conflict' });
     await deleteActivity(ctx(), note.id, { version: 2 });

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { versionSchema } from '../common/schema.js';
 import { publishEvent } from '../records/changes.js';
 import { visibilityOf, type Visibility } from '../records/visibility.js';
+import { versionConflict as recordConflict } from '../records/write.js';
 import { findLiveRecords, resolveLinks, type ResolvedLink } from './links.js';
 import { loadActivities } from './load.js';
 import {
@@ -126,11 +127,14 @@ const requireVersion = (version: number | undefined): number => {
   });
 };
 
+/** A 409 naming who changed the activity since the client read it, as records' conflicts do. */
 async function versionConflict(ctx: Ctx, visibility: Visibility, id: string): Promise<never> {
-  const current = await findVisible(ctx, visibility, id);
-  throw new AppError('version_conflict', 'Someone else changed this activity; reload and try again', {
-    currentVersion: current.version,
-  });
+  await findVisible(ctx, visibility, id);
+  const [head] = await ctx.db
+    .select({ version: activities.version, updatedBy: activities.updatedBy })
+    .from(activities)
+    .where(and(eq(activities.workspaceId, ctx.workspaceId), eq(activities.id, id)));
+  throw await recordConflict(ctx.db, head!, 'Activity');
 }
 
 /**
@@ -157,6 +161,7 @@ export async function updateActivity(ctx: Ctx, id: string, input: UpdateActivity
         endsAt: endsAt === null ? null : new Date(endsAt),
         version: sql`${activities.version} + 1`,
         updatedAt: sql`now()`,
+        updatedBy: ctx.actorUserId,
       })
       .where(and(eq(activities.workspaceId, ctx.workspaceId), eq(activities.id, id), eq(activities.version, version), isNull(activities.deletedAt)))
       .returning({ id: activities.id });
@@ -196,7 +201,7 @@ export async function deleteActivity(ctx: Ctx, id: string, options: { version?: 
     const txCtx = { ...ctx, db: tx };
     const deleted = await tx
       .update(activities)
-      .set({ deletedAt: sql`now()`, version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
+      .set({ deletedAt: sql`now()`, version: sql`${activities.version} + 1`, updatedAt: sql`now()`, updatedBy: ctx.actorUserId })
       .where(
         and(
           eq(activities.workspaceId, ctx.workspaceId),

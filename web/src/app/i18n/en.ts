@@ -359,6 +359,7 @@ export const en: Messages = {
       deleteText: 'It leaves every timeline it appears on.',
       deleteConflict: 'Someone changed this activity in the meantime. The timeline shows it now: check it, then delete again.',
       conflict: 'Someone changed this activity after you opened it. Your input is kept: reload, check, and save again.',
+      conflictBy: '{{name}} changed this activity after you opened it. Your input is kept: reload, check, and save again.',
       filter: 'Show only these kinds',
       empty: 'Nothing on the timeline yet.',
       noneOfKind: 'Nothing of these kinds.',

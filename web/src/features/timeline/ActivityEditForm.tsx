@@ -27,19 +27,20 @@ export function ActivityEditForm({ activity, onDone }: { activity: Activity; onD
   const [initial] = useState(() => draftOf(activity));
   const [draft, setDraft] = useState(initial);
   const [version, setVersion] = useState(activity.version ?? 1);
-  const [conflict, setConflict] = useState(false);
+  // A stale save: who changed it in the meantime ('' when the server could not say).
+  const [conflict, setConflict] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: () => updateActivity(activity.id, changedFields(initial, draft), version),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
       onDone();
     },
-    onError: (error) => setConflict(isApiError(error, 'version_conflict')),
+    onError: (error) => setConflict(isApiError(error, 'version_conflict') ? String(error.details.updatedByName ?? '') : null),
   });
   const reload = async () => {
     const current = await fetchActivity(activity.id);
     setVersion(current.version ?? version);
-    setConflict(false);
+    setConflict(null);
     mutation.reset();
     await queryClient.invalidateQueries({ queryKey: ['timeline'] });
   };
@@ -54,11 +55,11 @@ export function ActivityEditForm({ activity, onDone }: { activity: Activity; onD
   return (
     <form onSubmit={submit} onKeyDown={cancelOnEscape} data-testid="activity-edit" aria-label={t('card.timeline.editTitle')}>
       <Stack gap="sm">
-        {conflict ? (
+        {conflict !== null ? (
           <ConflictAlert
-            conflict={{ by: null }}
+            conflict={{ by: conflict || null }}
             onReload={reload}
-            message={t('card.timeline.conflict')}
+            message={conflict ? t('card.timeline.conflictBy', { name: conflict }) : t('card.timeline.conflict')}
             testId="activity-conflict"
             reloadTestId="activity-reload"
           />
