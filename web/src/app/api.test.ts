@@ -45,3 +45,22 @@ describe('request', () => {
     await expect(request('/api/auth/session')).rejects.toMatchObject({ code: 'network', status: 0 });
   });
 });
+
+describe('a body checked with the server schema', () => {
+  it('fails before sending, with the paths and messages the server would answer', async () => {
+    const { createContactSchema } = await import('../../../src/domain/contacts/schema.js');
+    const fetchMock = answer(201, {});
+    const body = { firstName: 'Dana', emails: [{ value: 'not-an-email', label: 'work', primary: true }] };
+    const failed = await request('/api/contacts', { method: 'POST', body, bodySchema: createContactSchema }).catch((e: unknown) => e);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(failed).toBeInstanceOf(ApiError);
+    const server = createContactSchema.safeParse(body);
+    expect(failed).toMatchObject({
+      code: 'validation_failed',
+      fields: server.error!.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+    expect((failed as ApiError).fields[0]!.path).toBe('emails.0.value');
+    await request('/api/contacts', { method: 'POST', body: { firstName: 'Dana' }, bodySchema: createContactSchema });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -38,6 +38,11 @@ export interface RequestOptions<T> {
   query?: Record<string, string | number | undefined | null>;
   /** Validates the answer; omit for 204 answers. */
   schema?: z.ZodType<T>;
+  /**
+   * The server's own request schema: the body is checked with it before it is sent, and a body it
+   * refuses fails here with the very validation_failed error (paths and messages) the server would give.
+   */
+  bodySchema?: z.ZodType;
   signal?: AbortSignal;
 }
 
@@ -67,6 +72,11 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** Calls the Kesher API with the session cookie; throws ApiError on any failure. */
 export async function request<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   const method = options.method ?? 'GET';
+  const checked = options.bodySchema?.safeParse(options.body);
+  if (checked && !checked.success) {
+    const fields = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new ApiError(400, 'validation_failed', 'Request is not valid', fields, undefined, { fields });
+  }
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

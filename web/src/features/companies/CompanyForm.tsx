@@ -2,12 +2,13 @@ import { Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { companySizeValues } from '../../../../src/domain/companies/schema.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ContactPointsInput, type ContactPoint } from '../records/ContactPointsInput.js';
 import { useMembers } from '../records/index.js';
 import { errorAt, serverFieldErrors } from '../records/serverErrors.js';
 
-const sizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
+const sizes = companySizeValues;
 
 export interface CompanyFormValues {
   name: string;

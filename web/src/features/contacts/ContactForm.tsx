@@ -1,4 +1,5 @@
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { contactStageValues, contactTypeValues } from '../../../../src/domain/contacts/schema.js';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,9 @@ import { useMembers } from '../records/index.js';
 import { errorAt, serverFieldErrors } from '../records/serverErrors.js';
 import { CompanyLinksInput, type CompanyLink } from './CompanyLinksInput.js';
 
-const types = ['customer', 'supplier', 'employee', 'partner', 'other'] as const;
-const stages = ['subscriber', 'lead', 'qualified', 'customer', 'churned', 'won_back'] as const;
+// The contract's lists, declared once on the server.
+const types = contactTypeValues;
+const stages = contactStageValues;
 
 export interface ContactFormValues {
   firstName: string;

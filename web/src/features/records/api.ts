@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { catalogueFieldSchema } from '../../../../src/domain/records/filter-schema.js';
 import { memberSchema } from '../../../../src/domain/workspaces/schema.js';
+import { createCompanySchema, updateCompanySchema } from '../../../../src/domain/companies/schema.js';
+import { createContactSchema, updateContactSchema } from '../../../../src/domain/contacts/schema.js';
 import { request } from '../../app/api.js';
 import {
   bulkResultSchema,
@@ -41,13 +43,20 @@ export const fetchRecords = (plural: string, { filter, ...params }: RecordListPa
 export const fetchFields = (recordType: string, signal?: AbortSignal) =>
   request(`/api/fields/${recordType}`, { schema: z.array(catalogueFieldSchema), signal });
 
+/** The server's request schemas of each record type's writes, so the web checks a body as the server will. */
+const writeSchemas: Record<string, { create: z.ZodType; update: z.ZodType }> = {
+  contacts: { create: createContactSchema, update: updateContactSchema },
+  companies: { create: createCompanySchema, update: updateCompanySchema },
+};
+export const writeSchemaOf = (plural: string, write: 'create' | 'update') => writeSchemas[plural]?.[write];
+
 export const patchRecord = (plural: string, id: string, body: Record<string, unknown> & { version: number }) =>
-  request(`/api/${plural}/${id}`, { method: 'PATCH', body, schema: gridRecordSchema });
+  request(`/api/${plural}/${id}`, { method: 'PATCH', body, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'update') });
 
 export const fetchRecord = (plural: string, id: string) => request(`/api/${plural}/${id}`, { schema: gridRecordSchema });
 
 export const createRecord = (plural: string, body: Record<string, unknown>) =>
-  request(`/api/${plural}`, { method: 'POST', body, schema: gridRecordSchema });
+  request(`/api/${plural}`, { method: 'POST', body, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'create') });
 
 export const bulkRecords = (plural: string, body: { ids: string[]; action: BulkAction; value?: unknown }) =>
   request(`/api/${plural}/bulk`, { method: 'POST', body, schema: bulkResultSchema });
