@@ -41,7 +41,8 @@ describe('the screens of joining a workspace at phone width (375 px)', () => {
     await acceptAsNewPerson(page, token, 'Tamar Ben-Ami');
     await page.goto('/contacts');
     await page.getByTestId('membership-notice').waitFor();
-    await page.getByTestId('contact-row').first().waitFor();
+    // A new sales rep sees only their own customers: none in the demo, so the list may be empty.
+    await page.getByTestId('contact-row').first().or(page.getByTestId('contacts-empty')).waitFor();
     await expectNoSidewaysScroll(page);
     await screenshot(page, 'membership-notice-he-phone', { fullPage: false });
   });
