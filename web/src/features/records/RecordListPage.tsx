@@ -86,7 +86,7 @@ export function RecordListPage({ config, title, newLabel, noMatches }: RecordLis
             <ColumnPicker
               fields={fields.data}
               columns={list.columns}
-              onChange={(columns) => list.set({ columns })}
+              onChange={list.editColumns}
               onReset={() => list.set({ columns: undefined })}
             />
           </>
