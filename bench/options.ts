@@ -32,8 +32,9 @@ export function benchOptions(defaultContacts: number) {
     kinds: (values.db === 'both' ? ['pglite', 'postgres'] : [values.db]) as Kind[],
     serverUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     /** autocannon in a child process (bench/http-load.ts), so the load does not share the server's event loop. */
-    httpLoad: async (url: string, authorization = '-', request: { method?: string; body?: unknown } = {}): Promise<Measurement> => {
-      const args = ['--import', 'tsx', 'bench/http-load.ts', url, authorization, String(run.connections), String(run.seconds), String(run.warmup)];
+    httpLoad: async (url: string, authorization = '-', request: { method?: string; body?: unknown; connections?: number } = {}): Promise<Measurement> => {
+      const connections = request.connections ?? run.connections;
+      const args = ['--import', 'tsx', 'bench/http-load.ts', url, authorization, String(connections), String(run.seconds), String(run.warmup)];
       if (request.method) args.push(request.method, ...(request.body === undefined ? [] : [JSON.stringify(request.body)]));
       const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24 });
       if (stderr.trim()) log(stderr.trim());

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { queryRows } from '../src/db/client.js';
 import { encodeCursor } from '../src/domain/contacts/cursor.js';
 import type { ListContactsQuery } from '../src/domain/contacts/schema.js';
@@ -38,19 +39,41 @@ export interface Captured {
  * PGlite instance, so wrapping that method shows exactly what one API request costs the database.
  */
 export async function captureQueries(db: BenchDb, action: () => Promise<unknown>): Promise<Captured[]> {
-  const target = (db.handle.pool ?? db.handle.pglite) as unknown as { query: (...args: unknown[]) => unknown };
-  const original = target.query;
   const captured: Captured[] = [];
-  target.query = function (this: unknown, ...args: unknown[]) {
+  const record = (args: unknown[]) => {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
     if (typeof first === 'string') captured.push({ text: first, params: second ?? [] });
     else captured.push({ text: first.text, params: second ?? first.values ?? [] });
-    return original.apply(this, args);
   };
+  type Queryable = { query: (...args: unknown[]) => unknown };
+  const spy = (target: Queryable) => {
+    const original = target.query;
+    target.query = function (this: unknown, ...args: unknown[]) {
+      record(args);
+      return original.apply(this, args);
+    };
+    return () => (target.query = original);
+  };
+  const restore: (() => void)[] = [];
+  if (db.handle.pool) {
+    // Every query, the pool's and a transaction's checked-out client's alike, goes through Client#query.
+    restore.push(spy(pg.Client.prototype as unknown as Queryable));
+  } else {
+    const pglite = db.handle.pglite as unknown as Queryable & { transaction: (cb: (tx: Queryable) => unknown) => unknown };
+    restore.push(spy(pglite));
+    const transaction = pglite.transaction;
+    pglite.transaction = function (this: unknown, cb: (tx: Queryable) => unknown) {
+      return transaction.call(this, (tx: Queryable) => {
+        spy(tx);
+        return cb(tx);
+      });
+    };
+    restore.push(() => (pglite.transaction = transaction));
+  }
   try {
     await action();
   } finally {
-    target.query = original;
+    for (const undo of restore) undo();
   }
   return captured;
 }

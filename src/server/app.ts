@@ -26,6 +26,7 @@ import { trashRoutes } from './routes/trash.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { auditRoutes } from './routes/audit.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { settleFieldIndexes } from '../domain/custom-fields/service.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import { registerErrorHandler, sendProblem } from './error-handler.js';
@@ -54,6 +55,11 @@ export interface AppOptions {
   /** How many workspaces one user may create (the CLI is not limited). */
   maxWorkspacesPerUser?: number;
   /**
+   * How long a process trusts an API key it has found, in ms (0: ask the database every request). A
+   * revocation or role change is seen at once by the process that made it, within this by the others.
+   */
+  credentialCacheMs?: number;
+  /**
    * Subscribes to NOTIFY on the app's database (realtime/listen.ts listenerFor(handle)); without it live
    * streams still get every event, from the hub's safety poll.
    */
@@ -78,6 +84,7 @@ const defaults = {
   bodyLimit: 1024 * 1024,
   trustProxy: false,
   maxWorkspacesPerUser: 3,
+  credentialCacheMs: 1000,
 } satisfies Partial<AppOptions>;
 
 /** Builds the whole HTTP app without listening, so tests can `inject` and main.ts can listen. */
@@ -113,7 +120,7 @@ export async function buildApp(input: AppOptions) {
     },
   });
   await app.register(cookie);
-  await app.register(authPlugin, { db, secret, limits });
+  await app.register(authPlugin, { db, secret, limits, credentialCacheMs: options.credentialCacheMs });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -166,6 +173,8 @@ export async function buildApp(input: AppOptions) {
     onError: (error) => app.log.error(error, 'reading live events failed'),
   });
   app.addHook('onClose', () => hub.close());
+  // A field's index may still be building; the database must outlive it.
+  app.addHook('onClose', () => settleFieldIndexes());
   await app.register(eventRoutes, { prefix: '/api/events', db, hub, stream: realtime, maxStreamsPerUser: realtime.maxStreamsPerUser });
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });

@@ -25,6 +25,7 @@ export interface Config {
   /** Failed logins per client address across accounts. */
   loginRateLimit: { perSecond: number; burst: number };
   maxWorkspacesPerUser: number;
+  credentialCacheMs: number;
 }
 
 /** Reads the environment once; KESHER_SECRET is generated into the data dir on first start when unset. */
@@ -50,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burst: envNumber(env, 'KESHER_LOGIN_RATE_LIMIT_BURST', 20, 1),
     },
     maxWorkspacesPerUser: envNumber(env, 'KESHER_MAX_WORKSPACES_PER_USER', 3, 0),
+    credentialCacheMs: envNumber(env, 'KESHER_CREDENTIAL_CACHE_MS', 1000, 0),
   };
 }
 

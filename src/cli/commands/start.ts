@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { users, workspaces } from '../../db/tables.js';
+import { ensureFieldIndexes } from '../../domain/custom-fields/service.js';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { listenerFor } from '../../server/realtime/listen.js';
@@ -32,10 +33,13 @@ export async function start(options: { demo?: boolean }) {
     trustProxy: config.trustProxy,
     rateLimits: { api: config.rateLimit ?? false, workspace: config.workspaceRateLimit ?? false, login: config.loginRateLimit },
     maxWorkspacesPerUser: config.maxWorkspacesPerUser,
+    credentialCacheMs: config.credentialCacheMs,
     listen: listenerFor(handle),
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
   });
   await app.listen({ port: config.port, host: config.host });
+  // Indexes of sortable custom fields that a stopped process left unbuilt (or the demo's): built while serving.
+  void ensureFieldIndexes(handle.db).catch((error: Error) => console.error(`kesher: field indexes not checked: ${error.message}`));
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shown}:${config.port}`;
   const note = demo

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { versionSchema } from '../common/schema.js';
 import { publishEvent } from '../records/changes.js';
 import { visibilityOf, type Visibility } from '../records/visibility.js';
-import { findLiveRecords, groupByType, resolveLinks, type ResolvedLink } from './links.js';
+import { findLiveRecords, resolveLinks, type ResolvedLink } from './links.js';
 import { loadActivities } from './load.js';
 import {
   callOutcomes,
@@ -20,7 +20,6 @@ import {
   type UpdateActivityInput,
 } from './schema.js';
 import { activities, activityLinks } from './table.js';
-import { findRecordType } from '../records/registry.js';
 
 interface KindFieldValues {
   occurredAt?: string | Date;
@@ -112,13 +111,8 @@ async function currentLinks(ctx: Ctx, id: string): Promise<ResolvedLink[]> {
     .select({ recordType: activityLinks.recordType, recordId: activityLinks.recordId })
     .from(activityLinks)
     .where(and(eq(activityLinks.workspaceId, ctx.workspaceId), eq(activityLinks.activityId, id)));
-  const resolved: ResolvedLink[] = [];
-  for (const [typeName, ids] of groupByType(rows)) {
-    const type = findRecordType(typeName);
-    const live = type ? await findLiveRecords(ctx, type, ids) : new Map();
-    for (const recordId of ids) resolved.push({ recordType: typeName, recordId, name: '', ownerId: live.get(recordId)?.ownerId ?? null });
-  }
-  return resolved;
+  const live = await findLiveRecords(ctx, rows);
+  return rows.map((r) => ({ ...r, name: '', ownerId: live.get(r.recordType)?.get(r.recordId)?.ownerId ?? null }));
 }
 
 const refuseSystem = (activity: Activity) => {

@@ -63,7 +63,6 @@ describe('an API key never holds more than its creator', () => {
   test('a key whose creator is unknown does not authenticate', async () => {
     const { ctx } = await makeWorkspace(db);
     const { secret, apiKey } = await createApiKey(ctx(), { name: 'orphan', role: 'viewer' });
-    expect((await app.inject({ method: 'GET', url: '/api/contacts', headers: as(secret) })).statusCode).toBe(200);
     await db.update(apiKeys).set({ createdBy: null }).where(eq(apiKeys.id, apiKey.id));
     expect((await app.inject({ method: 'GET', url: '/api/contacts', headers: as(secret) })).statusCode).toBe(401);
   });

@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { lowerRole, requireGrantable, requirePermission } from '../../core/permissions.js';
 import { randomToken, sha256 } from '../../core/tokens.js';
+import { cachePerHandle } from '../../core/ttl-cache.js';
 import type { Role } from '../workspaces/schema.js';
 import { memberships } from '../workspaces/table.js';
 import { createApiKeySchema, type ApiKey, type CreateApiKeyInput } from './schema.js';
@@ -64,10 +65,14 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiKeys.workspaceId, ctx.workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
+  forgetApiKeys();
   if (rows.length === 0) throw notFound('API key');
 }
 
-/** Revokes every live key a member created (they are leaving the workspace); run in the removal's transaction. */
+/**
+ * Revokes every live key a member created (they are leaving the workspace); run in the removal's
+ * transaction, and call `forgetApiKeys` once it has committed.
+ */
 export async function revokeApiKeysOfUser(db: Db, workspaceId: string, userId: string) {
   await db
     .update(apiKeys)
@@ -75,14 +80,46 @@ export async function revokeApiKeysOfUser(db: Db, workspaceId: string, userId: s
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.createdBy, userId), isNull(apiKeys.revokedAt)));
 }
 
+interface KeyIdentity {
+  workspaceId: string;
+  apiKeyId: string;
+  role: Role;
+  actorUserId: string;
+}
+
+/**
+ * Identities of keys recently found, by the SHA-256 of the key (never the key), so a busy key costs one
+ * round trip less per request. A revocation, a member's removal or a role change clears this process's
+ * cache when it commits (`forgetApiKeys`); other processes on the same database see it within the
+ * ttl (`credentialCacheMs`, 1 s by default). Failures are never cached.
+ */
+const keyCacheOf = cachePerHandle<KeyIdentity & { lastUsedAt: number | null }>({ ttlMs: 1000, max: 10_000 });
+
+/** Forgets every cached key identity (after a revocation or a membership change commits; rare, so all of them). */
+export function forgetApiKeys() {
+  keyCacheOf.clearAll();
+}
+
 /**
  * Finds the live key for a bearer token, with its creator's current membership in one indexed query:
  * the key acts with the lower of its own role and its creator's, and not at all once the creator is
  * no longer a member (or unknown). Records its use at most once a minute.
  */
-export async function authenticateApiKey(db: Db, key: string) {
+export async function authenticateApiKey(db: Db, key: string, { cacheMs = 1000 } = {}): Promise<KeyIdentity | undefined> {
   const parsed = parseKey(key);
   if (!parsed) return undefined;
+  const hash = sha256(key);
+  const cache = keyCacheOf(db);
+  const epoch = keyCacheOf.epoch();
+  const cached = cacheMs > 0 ? cache.get(hash) : undefined;
+  if (cached) {
+    if (cached.lastUsedAt === null || Date.now() - cached.lastUsedAt > 60_000) {
+      cached.lastUsedAt = Date.now();
+      await touchApiKey(db, cached.workspaceId, cached.apiKeyId);
+    }
+    const { lastUsedAt: _, ...identity } = cached;
+    return identity;
+  }
   const [row] = await db
     .select({ key: apiKeys, creatorRole: memberships.role })
     .from(apiKeys)
@@ -90,19 +127,28 @@ export async function authenticateApiKey(db: Db, key: string) {
       memberships,
       and(eq(memberships.workspaceId, apiKeys.workspaceId), eq(memberships.userId, apiKeys.createdBy)),
     )
-    .where(and(eq(apiKeys.workspaceId, parsed.workspaceId), eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
+    .where(and(eq(apiKeys.workspaceId, parsed.workspaceId), eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
   if (!row) return undefined;
   const { key: found, creatorRole } = row;
-  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
-    await db
-      .update(apiKeys)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiKeys.workspaceId, found.workspaceId), eq(apiKeys.id, found.id)));
+  let lastUsedAt = found.lastUsedAt?.getTime() ?? null;
+  if (lastUsedAt === null || Date.now() - lastUsedAt > 60_000) {
+    lastUsedAt = Date.now();
+    await touchApiKey(db, found.workspaceId, found.id);
   }
-  return {
+  const identity: KeyIdentity = {
     workspaceId: found.workspaceId,
     apiKeyId: found.id,
     role: lowerRole(found.role as Role, creatorRole as Role),
     actorUserId: found.createdBy!,
   };
+  // A revocation that committed while this lookup ran must not be outlived by what the lookup read.
+  if (keyCacheOf.epoch() === epoch) cache.set(hash, { ...identity, lastUsedAt }, cacheMs);
+  return identity;
+}
+
+async function touchApiKey(db: Db, workspaceId: string, id: string) {
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id)));
 }

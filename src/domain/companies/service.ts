@@ -4,10 +4,9 @@ import { notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
 import type { Db } from '../../db/client.js';
 import { validateCustomValues } from '../custom-fields/values.js';
-import { diffFields, recordChange } from '../records/changes.js';
+import { applyRecordPatch, insertRecord, lockRecord, type RecordWriter } from '../records/save.js';
 import { canSeeOwner, visibilityOf, visibleCondition } from '../records/visibility.js';
 import {
-  customChanges,
   invalid,
   normalisePhones,
   normaliseShortcutPhone,
@@ -19,6 +18,8 @@ import {
 } from '../records/write.js';
 import { deleteRecord, restoreRecord } from '../trash/service.js';
 import { readCompany, type CompanyJson } from './read.js';
+import { getRecord } from '../records/list.js';
+import { companyRecord } from './record.js';
 import {
   createCompanySchema,
   updateCompanySchema,
@@ -51,7 +52,7 @@ const audited = (row: Row | Patch) => ({
   notes: row.notes,
 });
 
-const live = (ctx: Ctx) => and(eq(companies.workspaceId, ctx.workspaceId), isNull(companies.deletedAt));
+const writer: RecordWriter<Row, CompanyJson> = { type: companyRecord, audited };
 
 function companyPhones(before: Pick<Row, 'phones'>, data: { phone?: string | null; phones?: Row['phones'] }) {
   if (data.phone !== undefined && data.phones !== undefined) throw invalid([{ path: 'phone', message: 'Send phone or phones, not both' }]);
@@ -63,13 +64,7 @@ function companyPhones(before: Pick<Row, 'phones'>, data: { phone?: string | nul
   return phones ? { phones, phone: primaryOf(phones) } : {};
 }
 
-export async function getCompany(ctx: Ctx, id: string): Promise<CompanyJson> {
-  requirePermission(ctx, 'records:read');
-  const visibility = await visibilityOf(ctx);
-  const [row] = await ctx.db.select({ ownerId: companies.ownerId }).from(companies).where(and(live(ctx), eq(companies.id, id)));
-  if (!row || !canSeeOwner(visibility, row.ownerId)) throw notFound(what);
-  return readCompany(ctx.db, ctx, id);
-}
+export const getCompany = (ctx: Ctx, id: string): Promise<CompanyJson> => getRecord(ctx, companyRecord, id);
 
 /** Creates a company with its custom values, audit entry, timeline event and outbox event, in one transaction. */
 export async function createCompany(ctx: Ctx, input: CreateCompanyInput): Promise<CompanyJson> {
@@ -78,21 +73,15 @@ export async function createCompany(ctx: Ctx, input: CreateCompanyInput): Promis
   const lists = companyPhones({ phones: [] }, { phone, phones });
   return ctx.db.transaction(async (tx) => {
     await requireMember(tx, ctx, data.ownerId);
-    const [row] = await tx
-      .insert(companies)
-      .values({
-        ...data,
-        ...lists,
-        ownerId: data.ownerId === undefined ? ctx.actorUserId : data.ownerId,
-        custom: await validateCustomValues({ ...ctx, db: tx }, 'company', custom, null),
-        workspaceId: ctx.workspaceId,
-        createdBy: ctx.actorUserId,
-        updatedBy: ctx.actorUserId,
-      })
-      .returning();
-    const changes = [...diffFields({}, audited(row!)).filter((c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0)), ...customChanges({}, row!.custom)];
-    await recordChange(tx, ctx, { recordType: 'company', recordId: row!.id, action: 'create', changes, ownerId: row!.ownerId, version: row!.version });
-    return readCompany(tx, ctx, row!.id);
+    return insertRecord(tx, ctx, writer, {
+      ...data,
+      ...lists,
+      ownerId: data.ownerId === undefined ? ctx.actorUserId : data.ownerId,
+      custom: await validateCustomValues({ ...ctx, db: tx }, 'company', custom, null),
+      workspaceId: ctx.workspaceId,
+      createdBy: ctx.actorUserId,
+      updatedBy: ctx.actorUserId,
+    });
   });
 }
 
@@ -116,24 +105,11 @@ export async function updateCompany(ctx: Ctx, id: string, input: UpdateCompanyIn
   });
 }
 
-export async function lockCompany(tx: Db, ctx: Ctx, id: string): Promise<Row | undefined> {
-  const [row] = await tx.select().from(companies).where(and(live(ctx), eq(companies.id, id))).for('update');
-  return row;
-}
+export const lockCompany = (tx: Db, ctx: Ctx, id: string) => lockRecord<Row>(tx, ctx, companyRecord, id);
 
-/** Writes a patch to a locked company with its audit entry and events; no change, no new version. */
-export async function applyCompanyPatch(tx: Db, ctx: Ctx, before: Row, patch: Patch): Promise<CompanyJson> {
-  const after = { ...before, ...patch };
-  const changes = [...diffFields(audited(before), audited(after)), ...customChanges(before.custom, after.custom)];
-  if (changes.length === 0) return readCompany(tx, ctx, before.id);
-  const version = before.version + 1;
-  await tx
-    .update(companies)
-    .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId })
-    .where(and(eq(companies.workspaceId, ctx.workspaceId), eq(companies.id, before.id)));
-  await recordChange(tx, ctx, { recordType: 'company', recordId: before.id, action: 'update', changes, ownerId: after.ownerId, version });
-  return readCompany(tx, ctx, before.id);
-}
+/** Writes a patch to a locked company (records/save.ts). */
+export const applyCompanyPatch = (tx: Db, ctx: Ctx, before: Row, patch: Patch): Promise<CompanyJson> =>
+  applyRecordPatch(tx, ctx, writer, before, patch as Partial<Row>);
 
 export async function deleteCompany(ctx: Ctx, id: string, options: { version?: number } = {}): Promise<void> {
   await deleteRecord(ctx, 'company', id, options);

@@ -6,11 +6,10 @@ import { containsPattern } from '../../db/like.js';
 import type { Db } from '../../db/client.js';
 import { companies } from '../companies/table.js';
 import { validateCustomValues } from '../custom-fields/values.js';
-import { diffFields, recordChange } from '../records/changes.js';
+import { applyRecordPatch, insertRecord, lockRecord, type RecordWriter } from '../records/save.js';
 import type { LabelledValue } from '../records/columns.js';
 import { canSeeOwner, visibilityOf } from '../records/visibility.js';
 import {
-  customChanges,
   invalid,
   normalisePhones,
   normaliseShortcutPhone,
@@ -21,7 +20,7 @@ import {
   withPrimary,
 } from '../records/write.js';
 import { deleteRecord, restoreRecord } from '../trash/service.js';
-import { listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
+import { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
 import { decodeCursor } from './cursor.js';
 import { contactRecord } from './record.js';
 import { checkCompanies, currentLinks, writeLinks, type Link } from './links.js';
@@ -66,6 +65,8 @@ const audited = (row: Row | (Patch & Pick<Row, 'custom'>)) => ({
   companyId: row.companyId,
 });
 
+const writer: RecordWriter<Row, ContactJson> = { type: contactRecord, audited };
+
 function shortcutClash(data: { email?: unknown; emails?: unknown; phone?: unknown; phones?: unknown }) {
   if (data.email !== undefined && data.emails !== undefined) throw invalid([{ path: 'email', message: 'Send email or emails, not both' }]);
   if (data.phone !== undefined && data.phones !== undefined) throw invalid([{ path: 'phone', message: 'Send phone or phones, not both' }]);
@@ -86,16 +87,7 @@ function contactLists(before: Pick<Row, 'emails' | 'phones'>, data: { email?: st
 }
 
 /** Reads one contact as the caller may see it (404 when missing, deleted or not visible). */
-export async function getContact(ctx: Ctx, id: string): Promise<ContactJson> {
-  requirePermission(ctx, 'records:read');
-  const visibility = await visibilityOf(ctx);
-  const [row] = await ctx.db
-    .select({ ownerId: contacts.ownerId })
-    .from(contacts)
-    .where(and(live(ctx), eq(contacts.id, id)));
-  if (!row || !canSeeOwner(visibility, row.ownerId)) throw notFound(what);
-  return readContact(ctx.db, ctx, id);
-}
+export const getContact = (ctx: Ctx, id: string): Promise<ContactJson> => getRecord(ctx, contactRecord, id);
 
 /** Creates a contact with its links, custom values, audit entry, timeline event and outbox event, in one transaction. */
 export async function createContact(ctx: Ctx, input: CreateContactInput): Promise<ContactJson> {
@@ -123,11 +115,7 @@ export async function createContact(ctx: Ctx, input: CreateContactInput): Promis
       createdBy: ctx.actorUserId,
       updatedBy: ctx.actorUserId,
     };
-    const [row] = await tx.insert(contacts).values(values).returning();
-    await writeLinks(tx, ctx, row!.id, wanted);
-    const changes = [...diffFields({}, audited(row!)).filter((c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0)), ...customChanges({}, row!.custom)];
-    await recordChange(tx, ctx, { recordType: 'contact', recordId: row!.id, action: 'create', changes, ownerId: row!.ownerId, version: row!.version });
-    return readContact(tx, ctx, row!.id);
+    return insertRecord(tx, ctx, writer, values, (row) => writeLinks(tx, ctx, row.id, wanted));
   });
 }
 
@@ -162,29 +150,14 @@ export async function updateContact(ctx: Ctx, id: string, input: UpdateContactIn
 }
 
 /** Locks a live contact row for the rest of the transaction (a second writer waits, then sees the new version). */
-export async function lockContact(tx: Db, ctx: Ctx, id: string): Promise<Row | undefined> {
-  const [row] = await tx.select().from(contacts).where(and(live(ctx), eq(contacts.id, id))).for('update');
-  return row;
-}
+export const lockContact = (tx: Db, ctx: Ctx, id: string) => lockRecord<Row>(tx, ctx, contactRecord, id);
 
-/**
- * Writes a patch to a locked contact with its audit entry and events; a patch that changes nothing
- * leaves the version alone. Bulk actions and updates share it, so each changed record is audited alike.
- */
+/** Writes a patch to a locked contact (records/save.ts); entering a stage stamps its date. */
 export async function applyContactPatch(tx: Db, ctx: Ctx, before: Row, patch: Patch): Promise<ContactJson> {
   if (patch.stage !== undefined && patch.stage !== before.stage) {
     patch.stageDates = { ...before.stageDates, [patch.stage]: new Date().toISOString() };
   }
-  const after = { ...before, ...patch };
-  const changes = [...diffFields(audited(before), audited(after)), ...customChanges(before.custom, after.custom)];
-  if (changes.length === 0) return readContact(tx, ctx, before.id);
-  const version = before.version + 1;
-  await tx
-    .update(contacts)
-    .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId })
-    .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, before.id)));
-  await recordChange(tx, ctx, { recordType: 'contact', recordId: before.id, action: 'update', changes, ownerId: after.ownerId, version });
-  return readContact(tx, ctx, before.id);
+  return applyRecordPatch(tx, ctx, writer, before, patch as Partial<Row>);
 }
 
 /** Soft delete (into the trash): the row, its links and activities stay until purge. With a version, only that version. */

@@ -8,7 +8,7 @@ import { resolveFields } from '../records/filter-fields.js';
 import { compileFilter } from '../records/filter.js';
 import { orderBy, planSort } from '../records/sort.js';
 import { insertContacts } from '../records/test-records.js';
-import { customFieldsOf } from './service.js';
+import { createCustomField, customFieldsOf, ensureFieldIndexes, settleFieldIndexes, updateCustomField } from './service.js';
 
 const { db, app } = await useTestApp();
 const onPostgres = !!process.env.KESHER_TEST_DATABASE_URL;
@@ -115,7 +115,6 @@ describe('custom fields API', async () => {
 
 describe('expression indexes of sortable custom fields', async () => {
   const { workspace, ctx } = await makeWorkspace(db);
-  const { createCustomField, updateCustomField } = await import('./service.js');
   const due = await createCustomField(ctx(), { recordType: 'contact', labelHe: 'מועד', labelEn: 'Due', type: 'date' });
   const interest = await createCustomField(ctx(), {
     recordType: 'contact',
@@ -132,6 +131,7 @@ describe('expression indexes of sortable custom fields', async () => {
     (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_indexes where indexname = ${name}`))[0]!.n === 1;
 
   test('a date field gets an index at creation, a select none; archive drops it, restore rebuilds it', async () => {
+    await settleFieldIndexes();
     const name = await indexName(due.id);
     expect(name).toMatch(/^contacts_cf_/);
     expect(await indexExists(name!)).toBe(true);
@@ -140,7 +140,29 @@ describe('expression indexes of sortable custom fields', async () => {
     expect(await indexName(due.id)).toBeNull();
     expect(await indexExists(name!)).toBe(false);
     await updateCustomField(ctx(), due.id, { archived: false, version: archived.version });
+    await settleFieldIndexes();
     expect(await indexExists((await indexName(due.id))!)).toBe(true);
+  });
+
+  test('an index a stopped process left unbuilt, or a field written straight to the table, is built at the next start', async () => {
+    await settleFieldIndexes();
+    const name = (await indexName(due.id))!;
+    // As if killed mid-build: the index is gone (or invalid) and the field records none.
+    await db.execute(sql`drop index ${sql.identifier(name)}`);
+    await db.execute(sql`update custom_fields set index_name = null where id = ${due.id}`);
+    await ensureFieldIndexes(db);
+    expect(await indexName(due.id)).toBe(name);
+    expect(await indexExists(name)).toBe(true);
+    expect(await indexName(interest.id)).toBeNull();
+  });
+
+  test('archiving a field while its index builds leaves no index behind', async () => {
+    const field = await createCustomField(ctx(), { recordType: 'contact', labelHe: 'ת', labelEn: 'Quick', type: 'number' });
+    await updateCustomField(ctx(), field.id, { archived: true, version: field.version });
+    await settleFieldIndexes();
+    expect(await indexName(field.id)).toBeNull();
+    const leftovers = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_indexes where indexname like ${`%${field.key}%`}`);
+    expect(leftovers[0]!.n).toBe(0);
   });
 
   test.runIf(onPostgres)('PostgreSQL plans a filter on a custom select sorted by a custom date on the expression index', async () => {
@@ -150,6 +172,7 @@ describe('expression indexes of sortable custom fields', async () => {
       custom: { ...(i % 3 === 0 && { [due.key]: `2026-0${(i % 9) + 1}-1${i % 10}` }), ...(i % 2 === 0 && { [interest.key]: option }) },
     }));
     for (let i = 0; i < rows.length; i += 1000) await insertContacts(db, workspace.id, rows.slice(i, i + 1000));
+    await settleFieldIndexes();
     await db.execute(sql`analyze contacts`);
     const fields = resolveFields(contactRecord, await customFieldsOf(ctx(), 'contact'));
     const plan = planSort(contactRecord, fields, `custom.${due.key}`);

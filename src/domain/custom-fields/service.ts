@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, getTableName, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
-import type { Db } from '../../db/client.js';
+import { cachePerHandle } from '../../core/ttl-cache.js';
+import { queryRows, type Db } from '../../db/client.js';
 import { customSortExpr, indexedTypes } from '../records/filter-fields.js';
 import { findRecordType, type RecordType } from '../records/registry.js';
 import {
@@ -53,6 +54,31 @@ export async function customFieldsOf(ctx: Ctx, recordType: string): Promise<Cust
     .orderBy(asc(customFields.position), asc(customFields.createdAt));
   return rows.map(toField);
 }
+
+/**
+ * The definitions lists read on every request, kept a second per process: a field written here clears
+ * them at once; one added by another process is found by `cachedCustomFieldsOf`'s `needed` keys, one
+ * archived or relabelled there is seen within the second (writes always read afresh).
+ */
+const definitionsOf = cachePerHandle<CustomField[]>({ ttlMs: 1000, max: 10_000 });
+
+/**
+ * `customFieldsOf` for reads, from the per-process cache unless it lacks one of the `needed` keys (a
+ * field created a moment ago by another process) or is older than a second.
+ */
+export async function cachedCustomFieldsOf(ctx: Ctx, recordType: string, needed: readonly string[] = []): Promise<CustomField[]> {
+  const cache = definitionsOf(ctx.db);
+  const key = `${ctx.workspaceId}:${recordType}`;
+  const cached = cache.get(key);
+  if (cached && needed.every((k) => cached.some((f) => f.key === k))) return cached;
+  const epoch = definitionsOf.epoch();
+  const fields = await customFieldsOf(ctx, recordType);
+  if (definitionsOf.epoch() === epoch) cache.set(key, fields);
+  return fields;
+}
+
+/** Called once a change to any field definition has committed. */
+const forgetDefinitions = () => definitionsOf.clearAll();
 
 export async function listCustomFields(ctx: Ctx, query: { recordType: string; archived?: 'true' | 'false' }): Promise<CustomField[]> {
   requirePermission(ctx, 'records:read');
@@ -148,8 +174,9 @@ export async function createCustomField(ctx: Ctx, input: CreateCustomFieldInput)
       .returning();
   }
   if (!row) throw new AppError('conflict', 'Could not pick a fresh field key; try again');
+  forgetDefinitions();
   const field = toField(row);
-  if (indexedTypes.includes(field.type)) await buildFieldIndex(ctx, type, field);
+  if (indexedTypes.includes(field.type)) indexInBackground(ctx, type, field);
   return field;
 }
 
@@ -179,10 +206,11 @@ export async function updateCustomField(ctx: Ctx, id: string, input: UpdateCusto
   if (!row) {
     throw new AppError('version_conflict', 'Someone else changed this field; reload and try again', { currentVersion: current.version });
   }
+  forgetDefinitions();
   const updated = toField(row);
   const type = recordTypeOf(updated.recordType);
   if (archived === true && row.indexName) await dropFieldIndex(ctx, row.indexName);
-  if (archived === false && indexedTypes.includes(updated.type) && !row.indexName) await buildFieldIndex(ctx, type, updated);
+  if (archived === false && indexedTypes.includes(updated.type) && !row.indexName) indexInBackground(ctx, type, updated);
   return updated;
 }
 
@@ -217,6 +245,7 @@ export async function reorderCustomFields(ctx: Ctx, input: { recordType: string;
         .where(and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.id, id)));
     }
   });
+  forgetDefinitions();
   return listCustomFields(ctx, { recordType, archived: 'true' });
 }
 
@@ -225,6 +254,55 @@ function isEmbedded(db: Db) {
   const client = (db as unknown as { $client?: object }).$client;
   return !!client && 'waitReady' in client;
 }
+
+/**
+ * Index builds under way in this process. At 1M records a build takes ~16 s, so a field is usable at
+ * once (sorting it is slower, never wrong) and its index follows; `settleFieldIndexes` waits for them
+ * (tests, the bench, closing the app before its database).
+ */
+const building = new Set<Promise<unknown>>();
+
+/** Runs a build as one of this process's jobs; a failure is logged (the field works without its index). */
+function track(ctx: Ctx, type: RecordType, field: CustomField): Promise<unknown> {
+  const job: Promise<unknown> = buildFieldIndex(ctx, type, field)
+    .catch((error: Error) => console.error(`kesher: index for custom field ${field.key} not built: ${error.message}`))
+    .finally(() => building.delete(job));
+  building.add(job);
+  return job;
+}
+
+const indexInBackground = (ctx: Ctx, type: RecordType, field: CustomField) => void track(ctx, type, field);
+
+export async function settleFieldIndexes() {
+  while (building.size > 0) await Promise.allSettled([...building]);
+}
+
+/**
+ * Builds every index a live sortable field lacks, in every workspace: those a stopped process left
+ * unfinished (killed mid-build, CONCURRENTLY leaves an invalid index behind, which is dropped first)
+ * and those of fields written straight to the table (the demo seed). Run at start, in the background.
+ */
+export async function ensureFieldIndexes(db: Db) {
+  const rows = await db
+    .select()
+    .from(customFields)
+    .where(and(isNull(customFields.indexName), isNull(customFields.archivedAt), inArray(customFields.type, [...indexedTypes])));
+  for (const row of rows) {
+    const type = findRecordType(row.recordType);
+    if (!type) continue;
+    const ctx = { db, workspaceId: row.workspaceId } as Ctx;
+    const name = fieldIndexName(ctx, type, toField(row));
+    const [found] = await queryRows<{ valid: boolean }>(
+      db,
+      sql`select i.indisvalid as valid from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = ${name}`,
+    );
+    if (found && !found.valid) await db.execute(sql`drop index if exists ${sql.identifier(name)}`);
+    await track(ctx, type, toField(row));
+  }
+}
+
+const fieldIndexName = (ctx: Ctx, type: RecordType, field: CustomField) =>
+  `${getTableName(type.table)}_${field.key}_${ctx.workspaceId.slice(0, 8)}_idx`;
 
 /**
  * Builds the expression index a sort or range filter on this field uses: (value with empty as
@@ -236,8 +314,7 @@ function isEmbedded(db: Db) {
  * index (slower, still correct), never without the field.
  */
 export async function buildFieldIndex(ctx: Ctx, type: RecordType, field: CustomField): Promise<string | null> {
-  const table = getTableName(type.table);
-  const name = `${table}_${field.key}_${ctx.workspaceId.slice(0, 8)}_idx`;
+  const name = fieldIndexName(ctx, type, field);
   const workspaceId = ctx.workspaceId.replace(/[^0-9a-f-]/g, '');
   const concurrently = isEmbedded(ctx.db) ? sql.raw('') : sql.raw('concurrently');
   try {
@@ -251,10 +328,23 @@ export async function buildFieldIndex(ctx: Ctx, type: RecordType, field: CustomF
     await ctx.db.execute(sql`drop index ${concurrently} if exists ${sql.identifier(name)}`).catch(() => undefined);
     return null;
   }
-  await ctx.db
+  const recorded = await ctx.db
     .update(customFields)
     .set({ indexName: name })
-    .where(and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.id, field.id), isNull(customFields.indexName)));
+    .where(
+      and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.id, field.id), isNull(customFields.indexName), isNull(customFields.archivedAt)),
+    )
+    .returning({ id: customFields.id });
+  // Archived while it was building: the index has no field to serve.
+  if (recorded.length === 0) {
+    const [current] = await ctx.db
+      .select({ indexName: customFields.indexName })
+      .from(customFields)
+      .where(and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.id, field.id)));
+    if (current?.indexName === name) return name;
+    await ctx.db.execute(sql`drop index ${concurrently} if exists ${sql.identifier(name)}`);
+    return null;
+  }
   return name;
 }
 

@@ -32,44 +32,28 @@ export interface RecordChange {
 export async function recordChange(tx: Db, ctx: Ctx, change: RecordChange): Promise<void> {
   const { recordType, recordId, action, ownerId } = change;
   const changes = change.changes ?? [];
-  await tx.insert(auditLog).values({
-    workspaceId: ctx.workspaceId,
-    actorUserId: ctx.actorUserId,
-    apiKeyId: ctx.apiKeyId,
-    channel: ctx.channel,
-    recordType,
-    recordId,
-    action,
-    changes,
-  });
-  if (change.timeline !== false) {
-    const [activity] = await tx
-      .insert(activities)
-      .values({
-        workspaceId: ctx.workspaceId,
-        kind: 'system',
-        event: { action, recordType, recordId, changes },
-        createdBy: ctx.actorUserId,
-        apiKeyId: ctx.apiKeyId,
-      })
-      .returning({ id: activities.id, occurredAt: activities.occurredAt });
-    await tx.insert(activityLinks).values({
-      workspaceId: ctx.workspaceId,
-      activityId: activity!.id,
-      recordType,
-      recordId,
-      occurredAt: activity!.occurredAt,
-      kind: 'system',
-    });
-  }
-  await publishEvent(tx, ctx, {
+  const ws = ctx.workspaceId;
+  const audit = sql`insert into ${auditLog} (workspace_id, actor_user_id, api_key_id, channel, record_type, record_id, action, changes)
+    values (${ws}, ${ctx.actorUserId}, ${ctx.apiKeyId}, ${ctx.channel}, ${recordType}, ${recordId}, ${action}, ${JSON.stringify(changes)}::jsonb)`;
+  // The audit entry, the timeline's system event with its link, and the outbox event: one statement, one round trip.
+  const timeline =
+    change.timeline === false
+      ? sql``
+      : sql`, activity as (
+          insert into ${activities} (workspace_id, kind, event, created_by, api_key_id)
+          values (${ws}, 'system', ${JSON.stringify({ action, recordType, recordId, changes })}::jsonb, ${ctx.actorUserId}, ${ctx.apiKeyId})
+          returning id, occurred_at),
+        link as (
+          insert into ${activityLinks} (workspace_id, activity_id, record_type, record_id, occurred_at, kind)
+          select ${ws}, id, ${recordType}, ${recordId}, occurred_at, 'system' from activity)`;
+  await tx.execute(sql`with audit as (${audit})${timeline}, ${outbox(ctx, {
     recordType,
     recordId,
     action: eventAction[action],
     ownerId,
     version: change.version ?? null,
     payload: { fields: changes.map((c) => c.field) },
-  });
+  })}`);
 }
 
 const eventAction: Record<RecordAction, string> = {
@@ -93,22 +77,19 @@ export interface PublishedEvent {
   payload?: Record<string, unknown>;
 }
 
-/** Writes an outbox event and announces it on commit (NOTIFY is transactional). */
+/** The CTE `event` that writes an outbox event, then the SELECT that announces it on commit (NOTIFY is transactional). */
+function outbox(ctx: Ctx, event: PublishedEvent) {
+  return sql`event as (
+      insert into ${events} (workspace_id, record_type, record_id, action, owner_id, actor_user_id, version, payload)
+      values (${ctx.workspaceId}, ${event.recordType}, ${event.recordId}, ${event.action}, ${event.ownerId}, ${ctx.actorUserId},
+              ${event.version ?? null}::bigint, ${JSON.stringify(event.payload ?? {})}::jsonb)
+      returning id)
+    select pg_notify(${eventsChannel}, id::text) from event`;
+}
+
+/** Writes an outbox event and announces it on commit, in one statement. */
 export async function publishEvent(tx: Db, ctx: Ctx, event: PublishedEvent): Promise<void> {
-  const [row] = await tx
-    .insert(events)
-    .values({
-      workspaceId: ctx.workspaceId,
-      recordType: event.recordType,
-      recordId: event.recordId,
-      action: event.action,
-      ownerId: event.ownerId,
-      actorUserId: ctx.actorUserId,
-      version: event.version ?? null,
-      payload: event.payload ?? {},
-    })
-    .returning({ id: events.id });
-  await tx.execute(sql`select pg_notify(${eventsChannel}, ${String(row!.id)})`);
+  await tx.execute(sql`with ${outbox(ctx, event)}`);
 }
 
 /** The changed fields between two snapshots of a record (only the keys of `after` are compared). */

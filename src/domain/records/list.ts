@@ -6,15 +6,15 @@ import { requirePermission } from '../../core/permissions.js';
 import { queryRows } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { rawText, text } from '../common/schema.js';
-import { customFieldsOf } from '../custom-fields/service.js';
+import { cachedCustomFieldsOf } from '../custom-fields/service.js';
 import { findVisibleView } from '../views/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter.js';
 import { operatorsByType, resolveFields, type ResolvedField } from './filter-fields.js';
 import { filterParamSchema, filterSchema, sortParamSchema, type FilterNode, type FilterOp } from './filter-schema.js';
-import type { RecordType } from './registry.js';
+import type { RecordItem, RecordType } from './registry.js';
 import { afterPosition, orderBy, planSort } from './sort.js';
-import { visibilityOf, visibleCondition } from './visibility.js';
+import { canSeeOwner, visibilityOf, visibleCondition } from './visibility.js';
 
 export const listRecordsQuerySchema = z.strictObject({
   q: text().max(200).optional().meta({ description: 'Search: a fragment of the name, email or phone (any format)' }),
@@ -41,9 +41,12 @@ export function searchPattern(q: string, phoneSearch = true) {
   return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : q.toLowerCase());
 }
 
+/** The custom field keys a filter or sort names (`custom.<key>`), so a cached definition list can be checked for them. */
+const customKeysIn = (...parts: unknown[]) => [...JSON.stringify(parts).matchAll(/custom\.([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+
 /** The type's fields with its custom ones, and the paths of archived custom fields (for messages). */
-export async function fieldsOf(ctx: Ctx, type: RecordType, withCustom = true) {
-  const custom = withCustom ? await customFieldsOf(ctx, type.name) : [];
+export async function fieldsOf(ctx: Ctx, type: RecordType, withCustom = true, needed: readonly string[] = []) {
+  const custom = withCustom ? await cachedCustomFieldsOf(ctx, type.name, needed) : [];
   return {
     fields: resolveFields(type, custom),
     archivedPaths: custom.filter((f) => f.archived).map((f) => `custom.${f.key}`),
@@ -57,14 +60,14 @@ const live = (ctx: Ctx, type: RecordType) => and(eq(type.table.workspaceId, ctx.
  * (and a saved view's), the search, in the sort's order then id, from a keyset cursor; no COUNT. One
  * query finds the page's ids (on the indexes), then the type's `load` builds their JSON.
  */
-export async function listRecords<Item>(ctx: Ctx, type: RecordType<Item>, query: ListRecordsQuery): Promise<RecordPage<Item>> {
+export async function listRecords<Item extends RecordItem>(ctx: Ctx, type: RecordType<Item>, query: ListRecordsQuery): Promise<RecordPage<Item>> {
   requirePermission(ctx, 'records:read');
   const { q, filter, sort, view, limit, cursor } = listRecordsInputSchema.parse(query);
   const saved = view ? await findVisibleView(ctx, view, type.name) : undefined;
   const filters = [saved?.filter as FilterNode | null | undefined, filter].filter((f): f is FilterNode => !!f);
   const sortKey = sort ?? saved?.sort ?? type.defaultSort;
-  const needsCustom = sortKey.includes('custom.') || JSON.stringify(filters).includes('custom.');
-  const [{ fields, archivedPaths }, visibility] = await Promise.all([fieldsOf(ctx, type, needsCustom), visibilityOf(ctx)]);
+  const needed = customKeysIn(filters, sortKey);
+  const [{ fields, archivedPaths }, visibility] = await Promise.all([fieldsOf(ctx, type, needed.length > 0, needed), visibilityOf(ctx)]);
   const plan = planSort(type, fields, sortKey);
   const t = type.table;
   const id = sql`${t.id}`;
@@ -93,17 +96,14 @@ export async function listRecords<Item>(ctx: Ctx, type: RecordType<Item>, query:
   };
 }
 
-/** One live record the caller may see, or 404 (deleted, another workspace's, or not visible to them). */
-export async function getRecord<Item>(ctx: Ctx, type: RecordType<Item>, id: string): Promise<Item> {
+/**
+ * One live record the caller may see, or 404 (deleted, another workspace's, or not visible to them):
+ * the loader reads only live records of the caller's workspace, so one query answers.
+ */
+export async function getRecord<Item extends RecordItem>(ctx: Ctx, type: RecordType<Item>, id: string): Promise<Item> {
   requirePermission(ctx, 'records:read');
-  const visibility = await visibilityOf(ctx);
-  const t = type.table;
-  const rows = await ctx.db
-    .select({ id: t.id })
-    .from(t)
-    .where(and(live(ctx, type), eq(t.id, id), visibleCondition(visibility, t.ownerId)));
-  const [item] = rows.length > 0 ? await type.load(ctx, [id]) : [];
-  if (!item) throw notFound(type.label);
+  const [visibility, [item]] = await Promise.all([visibilityOf(ctx), type.load(ctx, [id])]);
+  if (!item || !canSeeOwner(visibility, item.ownerId)) throw notFound(type.label);
   return item;
 }
 

@@ -51,11 +51,18 @@ export interface RecordTable {
   updatedBy: PgColumn;
 }
 
+/** What the engine reads of every record's JSON (each type's item has these from recordColumns()). */
+export interface RecordItem {
+  id: string;
+  ownerId: string | null;
+  version: number;
+}
+
 /**
  * One record type, declared once: lists, filters, views, custom fields, visibility, audit, trash,
  * the timeline and live events read this declaration. Deals, tickets and products add one each.
  */
-export interface RecordType<Item = unknown> {
+export interface RecordType<Item extends RecordItem = RecordItem> {
   /** Singular API name: contact, company, deal… (custom_fields.record_type, audit, events). */
   name: string;
   /** Path under /api: contacts, companies. */
@@ -82,7 +89,7 @@ export interface RecordType<Item = unknown> {
 type AnyRecordType = RecordType<any>;
 const registry = new Map<string, AnyRecordType>();
 
-export function registerRecordType<Item>(type: RecordType<Item>): RecordType<Item> {
+export function registerRecordType<Item extends RecordItem>(type: RecordType<Item>): RecordType<Item> {
   if (registry.has(type.name)) throw new Error(`Record type ${type.name} is registered twice`);
   registry.set(type.name, type);
   return type;

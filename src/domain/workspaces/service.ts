@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import { outranks, requireGrantable, requirePermission } from '../../core/permissions.js';
 import { users } from '../users/table.js';
 import { isUniqueViolation } from '../users/service.js';
-import { revokeApiKeysOfUser } from '../api-keys/service.js';
+import { forgetApiKeys, revokeApiKeysOfUser } from '../api-keys/service.js';
 import { createWorkspaceSchema, type CreateWorkspaceInput, type Member, type Role, type Workspace } from './schema.js';
 import { memberships, workspaces } from './table.js';
 
@@ -147,6 +147,8 @@ export async function updateMemberRole(ctx: Ctx, memberId: string, role: Role): 
       .set({ role })
       .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
   });
+  // A key acts with at most its creator's role: the cached identities may be higher now.
+  forgetApiKeys();
   const member = (await listMembers(ctx)).find((m) => m.id === memberId);
   return member!;
 }
@@ -170,4 +172,5 @@ export async function removeMember(ctx: Ctx, memberId: string): Promise<void> {
     await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
     await revokeApiKeysOfUser(tx as unknown as Db, ctx.workspaceId, target.userId);
   });
+  forgetApiKeys();
 }

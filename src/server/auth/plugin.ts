@@ -33,11 +33,11 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-async function identify(db: Db, request: FastifyRequest, limits: RateLimits): Promise<Identity | null> {
+async function identify(db: Db, request: FastifyRequest, limits: RateLimits, cacheMs: number): Promise<Identity | null> {
   const header = request.headers.authorization;
   if (header) {
     const [scheme, key] = header.split(' ');
-    const found = scheme?.toLowerCase() === 'bearer' && key ? await authenticateApiKey(db, key) : undefined;
+    const found = scheme?.toLowerCase() === 'bearer' && key ? await authenticateApiKey(db, key, { cacheMs }) : undefined;
     if (!found) {
       await throttleBadApiKey(db, request, limits);
       throw new AppError('unauthenticated', 'Invalid or revoked API key');
@@ -60,7 +60,7 @@ async function identify(db: Db, request: FastifyRequest, limits: RateLimits): Pr
 }
 
 /** Resolves who is calling on every request and enforces the route's auth level and CSRF. */
-export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string; limits: RateLimits }) => {
+export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; secret: string; limits: RateLimits; credentialCacheMs: number }) => {
   app.decorateRequest('identity', null);
   // Routes under /api/ need a workspace unless they say otherwise; the web app's files and the API docs are public.
   app.addHook('onRoute', (route) => {
@@ -70,7 +70,7 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db; sec
   });
   app.addHook('onRequest', async (request, reply) => {
     const level = request.routeOptions.config.auth ?? 'public';
-    if (level !== 'public') request.identity = await identify(options.db, request, options.limits);
+    if (level !== 'public') request.identity = await identify(options.db, request, options.limits, options.credentialCacheMs);
     // Every API call pays one limiter statement; static files, the docs and /healthz, /readyz do not.
     const url = request.routeOptions.url ?? '';
     if (url.startsWith('/api/') && !url.startsWith('/api/docs')) await limitApiRequest(options.db, request, reply, options.limits);

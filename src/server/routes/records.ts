@@ -39,7 +39,7 @@ const recordReadRoutes: FastifyPluginAsyncZod<{ db: Db; type: RecordType }> = as
     },
     async (request, reply) => {
       const item = await getRecord(workspaceCtx(db, request), type, request.params.id);
-      return reply.header('etag', `"${(item as { version: number }).version}"`).send(item);
+      return reply.header('etag', `"${item.version}"`).send(item);
     },
   );
 };
