@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logIn, pinLanguage } from './support/app.js';
 import { screenshot, useBrowser } from './support/browser.js';
-import { csrfOf, stamp } from './support/invitations.js';
+import { acceptAsNewPerson, csrfOf, inviteToActiveWorkspace, newPassword, stamp } from './support/invitations.js';
+import { apiWrite } from './support/records.js';
 
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
@@ -158,6 +159,44 @@ describe('the records grid', () => {
   });
 
   for (const locale of ['he', 'en'] as const) {
+    it(`says "deleted record" for a relation to a trashed record and "not available" for a company the rep may not see (${locale})`, async () => {
+      const owner = await browser.newPage();
+      await pinLanguage(owner, locale);
+      await logIn(owner);
+      const s = stamp();
+      const field = await apiWrite(owner, 'POST', '/api/custom-fields', { recordType: 'contact', labelHe: `מעסיק ${s}`, labelEn: `Employer ${s}`, type: 'relation', config: { target: 'company' } });
+      // A sales rep (the demo workspace shows sales only their own records) with a contact of their own.
+      const email = `rel-${s}@example.test`;
+      const rep = await browser.newPage();
+      await pinLanguage(rep, locale);
+      await acceptAsNewPerson(rep, await inviteToActiveWorkspace(owner.request, await csrfOf(owner.request), email), 'Rina Rep');
+      const gone = await apiWrite(rep, 'POST', '/api/companies', { name: `Gone ${s}` });
+      const contact = await apiWrite(rep, 'POST', '/api/contacts', { firstName: `Rel${s}`, custom: { [String(field!.key)]: { recordType: 'company', id: gone!.id } } });
+      await apiWrite(rep, 'DELETE', `/api/companies/${String(gone!.id)}`);
+      // The owner makes their own company the contact's primary one: the rep may not see it.
+      const secret = await apiWrite(owner, 'POST', '/api/companies', { name: `Secret ${s}` });
+      await apiWrite(owner, 'PUT', `/api/contacts/${String(contact!.id)}/companies`, [{ companyId: secret!.id, isPrimary: true }]);
+
+      const url = `/contacts?q=Rel${s}&columns=name,companyId,custom.${String(field!.key)}`;
+      const phoneRep = await browser.newPage(phone);
+      await pinLanguage(phoneRep, locale);
+      await logIn(phoneRep, { email, password: newPassword });
+      for (const [page, name] of [[rep, `grid-unavailable-${locale}-${locale === 'he' ? 'rtl' : 'ltr'}`], [phoneRep, `grid-unavailable-${locale}-phone`]] as const) {
+        await page.goto(url);
+        const row = page.locator(`[data-testid="contact-row"][data-record-id="${String(contact!.id)}"]`);
+        await row.waitFor();
+        const words = locale === 'he' ? { deleted: 'רשומה שנמחקה', unavailable: 'אין לך גישה' } : { deleted: 'Deleted record', unavailable: 'Not available to you' };
+        expect(await row.getByTestId('contact-company').innerText()).toBe(words.unavailable);
+        expect(await row.getByTestId(`contact-custom.${String(field!.key)}`).innerText()).toBe(words.deleted);
+        expect(await row.innerText()).not.toContain('Secret');
+        expect(await row.innerText()).not.toContain(String(gone!.id));
+        await screenshot(page, name, { fullPage: page === rep });
+      }
+      // The owner sees the company's name.
+      await owner.goto(url);
+      await owner.locator(`[data-testid="contact-row"][data-record-id="${String(contact!.id)}"]`).getByTestId('contact-company').getByText(`Secret ${s}`).waitFor();
+    }, 120_000);
+
     it(`fits a phone (375 px): the grid scrolls inside itself, selection and bulk bar usable (${locale})`, async () => {
       const page = await browser.newPage(phone);
       await pinLanguage(page, locale);
