@@ -36,6 +36,96 @@ describe('customer card', () => {
     expect((await apiRead(page, `/api/contacts/${c.contactId}`)).source ?? null).toBeNull();
   });
 
+  it('edits every email and phone in place: add, relabel, choose the primary, remove; each stays a link', async () => {
+    const page = await browser.newPage();
+    await pinLanguage(page, 'en');
+    await logIn(page);
+    const c = await makeCustomer(page);
+    await openCard(page, `/contacts/${c.contactId}`);
+    const phones = page.getByTestId('field-value-phones');
+    expect(await phones.getByTestId('point-link').getAttribute('href')).toBe('tel:+972501234567');
+
+    // The phone made through the API's shortcut is a work one: it becomes the mobile.
+    expect(await phones.getByTestId('point-whatsapp').count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit Phones' }).click();
+    await page.getByTestId('card-phones-label-0').click();
+    await page.getByRole('option', { name: 'Mobile' }).click();
+    await page.getByTestId('card-phones-add').click();
+    await page.getByTestId('card-phones-1').fill('03-555-1234');
+    await page.getByTestId('card-phones-label-1').click();
+    await page.getByRole('option', { name: 'Work' }).click();
+    await page.getByTestId('card-phones-primary-1').check();
+    await shot(page, 'card-phones-edit-en-ltr');
+    await page.getByTestId('field-save-phones').click();
+    await phones.getByTestId('point').nth(1).waitFor();
+
+    // The primary (the office number) first; the mobile keeps its WhatsApp link.
+    const points = phones.getByTestId('point');
+    expect(await points.count()).toBe(2);
+    expect(await points.nth(0).getAttribute('data-label')).toBe('work');
+    expect(await points.nth(0).getByTestId('point-link').getAttribute('href')).toBe('tel:+97235551234');
+    expect(await points.nth(0).getByTestId('point-whatsapp').count()).toBe(0);
+    expect(await points.nth(1).getByTestId('point-whatsapp').getAttribute('href')).toBe('https://wa.me/972501234567');
+    const stored = await apiRead(page, `/api/contacts/${c.contactId}`);
+    expect(stored.phones).toEqual([
+      { value: '+972501234567', label: 'mobile', primary: false },
+      { value: '+97235551234', label: 'work', primary: true },
+    ]);
+    expect(stored.phone).toBe('+97235551234');
+
+    // The same address twice: the server's error shows on that row and the input stays.
+    const email = `${c.firstName.toLowerCase()}@example.com`;
+    await page.getByTestId('field-edit-emails').click();
+    await page.getByTestId('card-emails-add').click();
+    await page.getByTestId('card-emails-1').fill(email.toUpperCase());
+    await page.getByTestId('field-save-emails').click();
+    await page.getByTestId('field-emails').getByText('Listed twice').waitFor();
+    expect(await page.getByTestId('card-emails-1').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('card-emails').getAttribute('aria-invalid')).not.toBe('true');
+    await shot(page, 'card-emails-error-en-ltr');
+    await page.getByTestId('card-emails-1').fill('office@example.com');
+    await page.getByTestId('card-emails-remove-0').click();
+    await page.getByTestId('field-save-emails').click();
+    await page.getByTestId('field-value-emails').getByText('office@example.com').waitFor();
+    expect(await page.getByTestId('field-value-emails').getByTestId('point-link').getAttribute('href')).toBe('mailto:office@example.com');
+    expect((await apiRead(page, `/api/contacts/${c.contactId}`)).emails).toEqual([{ value: 'office@example.com', label: 'work', primary: true }]);
+  });
+
+  it('a stale phones edit shows who changed the record and keeps the list typed', async () => {
+    const page = await browser.newPage();
+    await pinLanguage(page, 'en');
+    await logIn(page);
+    const c = await makeCustomer(page);
+    await openCard(page, `/contacts/${c.contactId}`);
+    await page.getByTestId('field-edit-phones').click();
+    await page.getByTestId('card-phones-add').click();
+    await page.getByTestId('card-phones-1').fill('04-666-7777');
+    const current = await apiRead(page, `/api/contacts/${c.contactId}`);
+    await apiWrite(page, 'PATCH', `/api/contacts/${c.contactId}`, { city: 'Akko', version: current.version });
+    await page.getByTestId('field-save-phones').click();
+    await page.getByTestId('card-conflict').waitFor();
+    expect(await page.getByTestId('card-phones-1').inputValue()).toBe('04-666-7777');
+    await page.getByTestId('card-reload').click();
+    await page.getByTestId('card-conflict').waitFor({ state: 'detached' });
+    await page.getByTestId('field-save-phones').click();
+    await page.getByTestId('field-value-phones').getByText('04-666-7777').waitFor();
+    const saved = await apiRead(page, `/api/contacts/${c.contactId}`);
+    expect([saved.city, (saved.phones as unknown[]).length]).toEqual(['Akko', 2]);
+  });
+
+  it('the company card edits its phones the same way', async () => {
+    const page = await browser.newPage();
+    await pinLanguage(page, 'en');
+    await logIn(page);
+    const c = await makeCustomer(page);
+    await openCard(page, `/companies/${c.companyId}`);
+    await page.getByTestId('field-edit-phones').click();
+    await page.getByTestId('card-phones').fill('09-888-1111');
+    await page.getByTestId('field-save-phones').click();
+    await page.getByTestId('field-value-phones').getByText('09-888-1111').waitFor();
+    expect((await apiRead(page, `/api/companies/${c.companyId}`)).phones).toEqual([{ value: '+97298881111', label: 'work', primary: true }]);
+  });
+
   it('a stale edit says who changed the record, keeps the input, and saves after a reload', async () => {
     const page = await browser.newPage();
     await pinLanguage(page, 'en');
@@ -147,6 +237,11 @@ describe('customer card', () => {
     expect(text).toContain('Stage');
     expect(text).toContain('Qualified');
     expect(text).toContain('via web');
+    // Company links read as names with the role, never as ids.
+    const link = page.getByTestId('change').filter({ hasText: 'Companies:' });
+    expect(await link.innerText()).toContain(`+ ${c.companyName} (buyer)`);
+    expect(await link.innerText()).not.toContain(c.companyId);
+    expect(await page.getByTestId('history').innerText()).not.toContain(c.companyId);
     await shot(page, 'card-history-en-ltr');
   });
 
@@ -167,6 +262,14 @@ describe('customer card', () => {
       // Nothing wider than the phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await shot(page, `card-contact-he-rtl-${width}`);
+      await page.getByTestId('field-edit-phones').click();
+      await page.getByTestId('card-phones-add').click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await shot(page, `card-phones-edit-he-rtl-${width}`);
+      await page.getByTestId('field-cancel-phones').click();
+      await page.getByTestId('tab-history').click();
+      await page.getByTestId('change').filter({ hasText: `+ ${c.companyName} (buyer)` }).waitFor();
+      await shot(page, `card-history-he-rtl-${width}`);
       await page.context().close();
     }
     const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
@@ -176,5 +279,9 @@ describe('customer card', () => {
     await openCard(page, `/contacts/${c.contactId}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(page, 'card-contact-en-ltr-375');
+    await page.getByTestId('field-edit-phones').click();
+    await page.getByTestId('card-phones-add').click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'card-phones-edit-en-ltr-375');
   });
 });

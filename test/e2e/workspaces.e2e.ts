@@ -26,8 +26,42 @@ describe('workspace switcher', () => {
     await page.getByRole('option', { name: 'Emma Consulting' }).click();
     await page.getByText('Switched to the workspace Emma Consulting').waitFor();
     await page.getByTestId('contacts-empty').waitFor();
-    expect(await page.getByTestId('contacts-empty').innerText()).toContain('Nothing here yet');
+    // The empty list names what it lists and offers to create the first one.
+    const emptyText = await page.getByTestId('contacts-empty').innerText();
+    expect(emptyText).toContain('No contacts yet');
+    expect(emptyText).toContain('Add your first contact to get started.');
+    expect(emptyText).not.toContain('Nothing here yet');
+    expect(await page.getByTestId('contacts-empty-new').getAttribute('href')).toBe('/contacts/new');
     await screenshot(page, 'contacts-empty-en-ltr');
+    // A search that matches nothing says so, not "no contacts yet".
+    await page.goto('/contacts?q=zzzqqq');
+    await page.getByTestId('contacts-empty').getByText('No contacts found').waitFor();
+    expect(await page.getByTestId('contacts-empty-new').count()).toBe(0);
+
+    await page.goto('/companies');
+    await page.getByTestId('companies-empty').getByText('No companies yet').waitFor();
+    await page.getByTestId('companies-empty-new').click();
+    await page.waitForURL('**/companies/new');
+    await page.getByTestId('company-form').waitFor();
+
+    for (const [width, height] of [
+      [1280, 800],
+      [375, 812],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await pinLanguage(page, 'he');
+      await page.goto('/contacts');
+      await page.getByTestId('contacts-empty').getByText('אין עדיין אנשי קשר').waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await screenshot(page, `contacts-empty-he-rtl-${width}`);
+      await pinLanguage(page, 'en');
+      await page.goto('/companies');
+      await page.getByTestId('companies-empty').getByText('No companies yet').waitFor();
+      await screenshot(page, `companies-empty-en-ltr-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/contacts');
 
     await switcher.click();
     await page.getByRole('option', { name: session.workspace.name }).click();

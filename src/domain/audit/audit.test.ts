@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
-import { setRecordVisibility } from '../../test-support/records.js';
+import { makeCustomField, setRecordVisibility } from '../../test-support/records.js';
 import { createCompany, deleteCompany, updateCompany } from '../companies/service.js';
+import { replaceContactCompanies } from '../contacts/links.js';
 import { createContact, deleteContact, updateContact } from '../contacts/service.js';
 import { purgeRecord } from '../trash/service.js';
 import { listHistory } from './service.js';
@@ -47,6 +49,54 @@ describe('GET /api/history/:recordType/:id', () => {
     await updateCompany(ctx(), company.id, { industry: 'Food', version: 1 });
     await deleteCompany(ctx(), company.id);
     expect((await listHistory(ctx(), 'company', company.id, {})).items.map((i) => i.action)).toEqual(['delete', 'update', 'create']);
+  });
+  test('names the companies, relations and owners its changes point to; a record the reader may not see is null, never its name', async () => {
+    const { ctx, workspace, owner } = await makeWorkspace(db);
+    const stranger = await makeWorkspace(db);
+    await setRecordVisibility(db, workspace.id, { sales: 'own' });
+    const rep = await makeMember(db, workspace.id, 'sales');
+    await makeCustomField(db, workspace.id, { key: 'cf_referrer', type: 'relation', config: { target: 'company' } });
+    const acme = await createCompany(ctx(), { name: 'Acme', ownerId: rep.id });
+    const globex = await createCompany(ctx(), { name: 'Globex' });
+    const initech = await createCompany(ctx(), { name: 'Initech' });
+    const foreign = await createCompany(stranger.ctx(), { name: 'Foreign Ltd' });
+    const contact = await createContact(ctx(), { firstName: 'Dana', ownerId: rep.id });
+    await replaceContactCompanies(ctx(), contact.id, [
+      { companyId: acme.id, role: 'director', isPrimary: true },
+      { companyId: globex.id, role: null, isPrimary: false },
+    ]);
+    await updateContact(ctx(), contact.id, { custom: { cf_referrer: { recordType: 'company', id: initech.id } }, version: 2 });
+    await updateContact(ctx(), contact.id, { ownerId: owner.id, version: 3 });
+    await updateContact(ctx(), contact.id, { ownerId: rep.id, version: 4 });
+
+    const all = await listHistory(ctx(), 'contact', contact.id, {});
+    expect(all.names).toEqual({
+      [`company:${acme.id}`]: 'Acme',
+      [`company:${globex.id}`]: 'Globex',
+      [`company:${initech.id}`]: 'Initech',
+      [`member:${owner.id}`]: 'Owner',
+      [`member:${rep.id}`]: 'Member sales',
+    });
+    expect(all.items.find((i) => i.action === 'link')!.changes).toContainEqual({
+      field: 'companies',
+      old: [],
+      new: expect.arrayContaining([expect.objectContaining({ companyId: acme.id, role: 'director' })]),
+    });
+
+    // The rep sees their own contact and Acme, but not the owner's Globex: it is null, not "Globex".
+    const session = await logIn(app, rep.email);
+    const answer = await app.inject({ method: 'GET', url: `/api/history/contact/${contact.id}`, headers: { cookie: session.cookie } });
+    expect(answer.statusCode).toBe(200);
+    const names = answer.json().names as Record<string, string | null>;
+    expect(names).toMatchObject({ [`company:${acme.id}`]: 'Acme', [`company:${globex.id}`]: null, [`member:${rep.id}`]: 'Member sales' });
+    expect(JSON.stringify(names)).not.toContain('Globex');
+
+    // Another workspace's id in a change is never named.
+    await db.execute(
+      sql`update audit_log set changes = ${JSON.stringify([{ field: 'companyId', old: null, new: foreign.id }])}::jsonb
+          where workspace_id = ${workspace.id} and record_id = ${contact.id} and action = 'create'`,
+    );
+    expect((await listHistory(ctx(), 'contact', contact.id, {})).names[`company:${foreign.id}`]).toBeNull();
   });
 });
 

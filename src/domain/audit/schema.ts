@@ -43,5 +43,13 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() });
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  /**
+   * Display names of what the page's changes point to, keyed `company:<id>`, `contact:<id>` (linked
+   * companies, relation fields) or `member:<id>` (owner): null for a record the reader may not see.
+   */
+  names: z.record(z.string(), z.string().nullable()),
+  nextCursor: z.string().nullable(),
+});
 export type AuditPage = z.infer<typeof auditPageSchema>;

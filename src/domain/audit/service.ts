@@ -4,9 +4,10 @@ import { AppError, notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
 import { queryRows } from '../../db/client.js';
 import { findRecordType } from '../records/registry.js';
-import { canSeeOwner, visibilityOf } from '../records/visibility.js';
+import { canSeeOwner, visibilityOf, type Visibility } from '../records/visibility.js';
 import { recordTypeOf } from '../trash/service.js';
 import { users } from '../users/table.js';
+import { namesOfChanges } from './names.js';
 import { auditQuerySchema, historyQuerySchema, type AuditEntry, type AuditPage, type AuditQuery, type HistoryQuery } from './schema.js';
 import { auditLog } from './table.js';
 
@@ -29,7 +30,7 @@ async function recordNames(ctx: Ctx, refs: { recordType: string; recordId: strin
   return names;
 }
 
-async function auditPage(ctx: Ctx, conditions: (SQL | undefined)[], limit: number, cursor: string | undefined): Promise<AuditPage> {
+async function auditPage(ctx: Ctx, visibility: Visibility, conditions: (SQL | undefined)[], limit: number, cursor: string | undefined): Promise<AuditPage> {
   const rows = await ctx.db
     .select({ entry: auditLog, actorName: users.name })
     .from(auditLog)
@@ -38,7 +39,7 @@ async function auditPage(ctx: Ctx, conditions: (SQL | undefined)[], limit: numbe
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const names = await recordNames(ctx, page.map((r) => r.entry));
+  const recordNamesNow = await recordNames(ctx, page.map((r) => r.entry));
   const items: AuditEntry[] = page.map(({ entry, actorName }) => ({
     id: entry.id,
     at: entry.at.toISOString(),
@@ -48,11 +49,12 @@ async function auditPage(ctx: Ctx, conditions: (SQL | undefined)[], limit: numbe
     channel: entry.channel,
     recordType: entry.recordType,
     recordId: entry.recordId,
-    recordName: names.get(`${entry.recordType}:${entry.recordId}`) ?? null,
+    recordName: recordNamesNow.get(`${entry.recordType}:${entry.recordId}`) ?? null,
     action: entry.action,
     changes: entry.changes,
   }));
-  return { items, nextCursor: rows.length > limit ? String(page.at(-1)!.entry.id) : null };
+  const names = await namesOfChanges(ctx, visibility, items);
+  return { items, names, nextCursor: rows.length > limit ? String(page.at(-1)!.entry.id) : null };
 }
 
 /** A record's history, newest first: anyone who may see the record (in the trash too) may read it. */
@@ -65,8 +67,9 @@ export async function listHistory(ctx: Ctx, recordType: string, id: string, quer
     ctx.db,
     sql`select ${t.ownerId} as owner_id from ${t} where ${t.workspaceId} = ${ctx.workspaceId} and ${t.id} = ${id}`,
   );
-  if (!record || !canSeeOwner(await visibilityOf(ctx), record.owner_id)) throw notFound(recordType.charAt(0).toUpperCase() + recordType.slice(1));
-  return auditPage(ctx, [eq(auditLog.recordType, type.name), eq(auditLog.recordId, id)], limit, cursor);
+  const visibility = await visibilityOf(ctx);
+  if (!record || !canSeeOwner(visibility, record.owner_id)) throw notFound(recordType.charAt(0).toUpperCase() + recordType.slice(1));
+  return auditPage(ctx, visibility, [eq(auditLog.recordType, type.name), eq(auditLog.recordId, id)], limit, cursor);
 }
 
 /** The workspace's audit log for owners and admins, newest first, with filters. */
@@ -75,6 +78,7 @@ export async function listAudit(ctx: Ctx, query: AuditQuery): Promise<AuditPage>
   const q = auditQuerySchema.parse(query);
   return auditPage(
     ctx,
+    await visibilityOf(ctx),
     [
       q.recordType ? eq(auditLog.recordType, q.recordType) : undefined,
       q.recordId ? eq(auditLog.recordId, q.recordId) : undefined,

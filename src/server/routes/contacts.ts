@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../auth/plugin.js';
-import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
+import { recordWriteRoutes } from './record-writes.js';
+import { commonErrors, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
 import {
   contactBulkSchema,
   contactCompanyLinksSchema,
@@ -17,51 +18,18 @@ import { createContact, deleteContact, updateContact } from '../../domain/contac
 const tags = ['contacts'];
 
 export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.post(
-    '/',
-    { schema: { tags, summary: 'Create a contact', body: createContactSchema, response: { 201: contactSchema, ...commonErrors } } },
-    async (request, reply) => {
-      const contact = await createContact(workspaceCtx(db, request), request.body);
-      return reply.status(201).header('etag', `"${contact.version}"`).send(contact);
-    },
-  );
-
-  app.patch(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Update a contact; send the version you edited (body.version or If-Match), 409 if it is stale',
-        params: idParams,
-        headers: ifMatchHeaders,
-        body: updateContactSchema,
-        response: { 200: contactSchema, ...commonErrors, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const version = editedVersion(request.body.version, request.headers['if-match']);
-      const contact = await updateContact(workspaceCtx(db, request), request.params.id, { ...request.body, version });
-      return reply.header('etag', `"${contact.version}"`).send(contact);
-    },
-  );
-
-  app.delete(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a contact (soft); with If-Match or body.version only if that version is current, else 409 like PATCH',
-        params: idParams,
-        headers: ifMatchHeaders,
-        body: versionBody,
-        response: { 204: noContent, ...commonErrors, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const version = editedVersion(request.body?.version, request.headers['if-match']);
-      await deleteContact(workspaceCtx(db, request), request.params.id, { version });
-      return reply.status(204).send(null);
-    },
+  await app.register(
+    recordWriteRoutes({
+      name: 'contact',
+      plural: 'contacts',
+      itemSchema: contactSchema,
+      createSchema: createContactSchema,
+      updateSchema: updateContactSchema,
+      create: createContact,
+      update: updateContact,
+      remove: deleteContact,
+    }),
+    { db },
   );
 
   app.put(

@@ -11,6 +11,8 @@ export interface CardContextValue {
   /** PATCHes `patch` on top of `version`; true when stored, false on a conflict or an error. */
   save: (patch: Record<string, unknown>, version: number) => Promise<boolean>;
   saving: boolean;
+  /** The last save's error other than a conflict (a 400 naming fields), null after a success. */
+  failure: unknown;
   /** Counts reloads after a conflict, so open editors move onto the new version. */
   reloads: number;
 }

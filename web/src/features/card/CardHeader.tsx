@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LtrText } from '../../components/LtrText.js';
 import { formatPhone } from '../../components/PhoneNumber.js';
+import { pointsOf } from '../records/ContactPointsInput.js';
 import { displayName } from './api.js';
 import { useCard } from './CardContext.js';
 import { builtinOptions, contactTypes } from './fields.js';
@@ -35,24 +36,14 @@ function SavingSelect({ field, label, data, value }: { field: string; label: str
   );
 }
 
-type Point = { value: string; label?: string | null; primary?: boolean | null };
-const contactLabels = ['work', 'home', 'mobile', 'other'] as const;
-const isLabel = (l: string): l is (typeof contactLabels)[number] => (contactLabels as readonly string[]).includes(l);
-
-function contactPoints(list: Point[] | null | undefined, primary: string | null | undefined): Point[] {
-  const all = list?.length ? [...list] : primary ? [{ value: primary, primary: true }] : [];
-  return all.sort((a, b) => Number(!!b.primary) - Number(!!a.primary));
-}
-
 export function CardHeader() {
   const { t } = useTranslation();
   const { recordType, record, members } = useCard();
   const name = displayName(record) || t('card.noName');
   // Every phone and email is a link, the primary one first.
-  const phones = contactPoints(record.phones, record.phone);
-  const emails = contactPoints(record.emails, record.email);
+  const phones = pointsOf(record.phones, record.phone, 'mobile');
+  const emails = pointsOf(record.emails, record.email, 'work');
   const phone = phones[0]?.value ?? null;
-  const labelText = (label: string) => (isLabel(label) ? t(`card.contactLabel.${label}`) : label);
   const type = record.type && (contactTypes as readonly string[]).includes(record.type) ? t(`card.contactType.${record.type as (typeof contactTypes)[number]}`) : null;
 
   return (
@@ -88,7 +79,7 @@ export function CardHeader() {
               <Group gap={4} wrap="nowrap">
                 <Icon name="phone" size={16} />
                 <LtrText>{formatPhone(p.value)}</LtrText>
-                {phones.length > 1 && p.label && <Text span size="xs" c="dimmed">{labelText(p.label)}</Text>}
+                {phones.length > 1 && p.label && <Text span size="xs" c="dimmed">{t(`card.contactLabel.${p.label}`)}</Text>}
               </Group>
             </Anchor>
           ))}
@@ -105,7 +96,7 @@ export function CardHeader() {
               <Group gap={4} wrap="nowrap">
                 <Icon name="mail" size={16} />
                 <LtrText>{e.value}</LtrText>
-                {emails.length > 1 && e.label && <Text span size="xs" c="dimmed">{labelText(e.label)}</Text>}
+                {emails.length > 1 && e.label && <Text span size="xs" c="dimmed">{t(`card.contactLabel.${e.label}`)}</Text>}
               </Group>
             </Anchor>
           ))}

@@ -37,10 +37,11 @@ export function CardPage({ recordType }: { recordType: CardRecordType }) {
             members: members.data ?? [],
             save,
             saving,
+            failure,
             reloads,
           }
         : null,
-    [record, recordType, t, i18n.language, catalogue.data, members.data, save, saving, reloads],
+    [record, recordType, t, i18n.language, catalogue.data, members.data, save, saving, failure, reloads],
   );
 
   if (query.isPending) {

@@ -3,13 +3,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from './useCardRecord.js';
 
+interface ConflictAlertProps {
+  conflict: Conflict;
+  onReload: () => Promise<void>;
+  /** What changed, when not the card's record (an activity). */
+  message?: string;
+  testId?: string;
+  reloadTestId?: string;
+}
+
 /** "Changed by X, reload": the user's input stays in the editor while they reload. */
-export function ConflictAlert({ conflict, onReload }: { conflict: Conflict; onReload: () => Promise<void> }) {
+export function ConflictAlert({ conflict, onReload, message, testId = 'card-conflict', reloadTestId = 'card-reload' }: ConflictAlertProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
-    <Alert color="orange" title={t('card.conflictTitle')} role="alert" data-testid="card-conflict">
-      {conflict.by ? t('card.conflictBy', { name: conflict.by }) : t('card.conflict')}
+    <Alert color="orange" title={t('card.conflictTitle')} role="alert" data-testid={testId}>
+      {message ?? (conflict.by ? t('card.conflictBy', { name: conflict.by }) : t('card.conflict'))}
       <Button
         display="block"
         mt="xs"
@@ -17,7 +26,7 @@ export function ConflictAlert({ conflict, onReload }: { conflict: Conflict; onRe
         variant="light"
         color="orange"
         loading={busy}
-        data-testid="card-reload"
+        data-testid={reloadTestId}
         onClick={async () => {
           setBusy(true);
           await onReload().finally(() => setBusy(false));

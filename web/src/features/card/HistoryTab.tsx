@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ChangeList } from './ChangeList.js';
 import type { ValueContext } from './fields.js';
-import { fetchHistory, historyKey, type AuditEntry } from './history.js';
+import { fetchHistory, historyKey, namesOfPages, type AuditEntry } from './history.js';
 
 const channels = ['web', 'api', 'cli', 'import'] as const;
 const actions = ['create', 'update', 'delete', 'restore', 'purge', 'merge', 'link', 'unlink'] as const;
@@ -51,6 +51,7 @@ export function HistoryTab({ recordType, recordId, values }: { recordType: strin
   }
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const entries = query.data.pages.flatMap((p) => p.items);
+  const named = { ...values, names: namesOfPages(query.data.pages) };
   return (
     <Stack gap="sm" data-testid="history">
       {entries.length === 0 && <Text c="dimmed">{t('card.history.empty')}</Text>}
@@ -58,7 +59,7 @@ export function HistoryTab({ recordType, recordId, values }: { recordType: strin
         <Paper key={String(e.id)} withBorder p="sm" data-testid="history-entry">
           <Stack gap={4}>
             <AuditMeta entry={e} />
-            <ChangeList changes={e.changes ?? []} values={values} />
+            <ChangeList changes={e.changes ?? []} values={named} />
           </Stack>
         </Paper>
       ))}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../app/i18n/en.js';
 import { he } from '../../app/i18n/he.js';
 import type { FieldDef } from './api.js';
-import { cardFields, fieldLabel, formatValue } from './fields.js';
+import { cardFields, describeLinkChange, fieldLabel, formatValue } from './fields.js';
 
 const catalogue: FieldDef[] = [
   { key: 'stage', type: 'select', custom: false, values: ['lead'] },
@@ -52,5 +52,26 @@ describe('card fields', () => {
     expect(fieldLabel({ t, lang: 'en', catalogue }, 'custom.cf_budget')).toBe('Budget');
     expect(fieldLabel({ t, lang: 'he', catalogue }, 'cf_budget')).toBe('תקציב');
     expect(fieldLabel({ t, lang: 'en', catalogue }, 'ownerId')).toBe('Owner');
+  });
+
+  it('names linked companies, relations and owners from the server’s names, never as ids', () => {
+    const names = { 'company:c1': 'Acme', 'company:c2': null, 'member:u1': 'Dana' };
+    const ctx = { t, lang: 'en', catalogue: [...catalogue, { key: 'cf_ref', type: 'relation', custom: true, labelEn: 'Referrer' }], names };
+    const old = [{ companyId: 'c2', role: null, isPrimary: true }, { companyId: 'c1', role: 'buyer', isPrimary: false }];
+    const next = [{ companyId: 'c1', role: 'director', isPrimary: true }, { companyId: 'c3', role: null }];
+    expect(describeLinkChange({ ...ctx, names: { ...names, 'company:c3': 'Initech' } }, old, next)).toBe(
+      'Acme (buyer → director), + Initech, − hidden record',
+    );
+    expect(describeLinkChange(ctx, [], [{ companyId: 'c1', role: 'director' }])).toBe('+ Acme (director)');
+    // Without names from the server (the timeline) nothing is said rather than ids.
+    expect(describeLinkChange({ t, lang: 'en' }, [], [{ companyId: 'c1', role: 'director' }])).toBe('');
+    expect(formatValue({ t, lang: 'en' }, 'companies', [{ companyId: 'c1' }])).toBe('');
+    expect(formatValue(ctx, 'companyId', 'c1')).toBe('Acme');
+    expect(formatValue(ctx, 'companyId', 'c2')).toBe('hidden record');
+    expect(formatValue({ t, lang: 'en' }, 'companyId', 'c1')).toBe('');
+    expect(formatValue(ctx, 'custom.cf_ref', { recordType: 'company', id: 'c1' })).toBe('Acme');
+    expect(formatValue(ctx, 'custom.cf_ref', { recordType: 'company', id: 'c2' })).toBe('hidden record');
+    expect(formatValue(ctx, 'ownerId', 'u1')).toBe('Dana');
+    expect(formatValue(ctx, 'phones', [{ value: '+972501234567', label: 'mobile', primary: true }])).toBe('050-123-4567');
   });
 });

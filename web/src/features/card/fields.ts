@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatPhone } from '../../components/PhoneNumber.js';
 import type { CardRecordType, FieldDef, MemberSummary } from './api.js';
 
 /** How a field is edited and shown on the card. */
@@ -18,7 +19,9 @@ export type FieldKind =
   | 'rating'
   | 'relation'
   | 'tags'
-  | 'member';
+  | 'member'
+  /** Labelled emails or phones, one primary: the whole list is edited at once. */
+  | 'contact_points';
 
 export interface SelectOption {
   value: string;
@@ -43,8 +46,8 @@ const builtins: Record<CardRecordType, { key: string; kind: FieldKind }[]> = {
     { key: 'firstName', kind: 'text' },
     { key: 'lastName', kind: 'text' },
     { key: 'type', kind: 'select' },
-    { key: 'email', kind: 'email' },
-    { key: 'phone', kind: 'phone' },
+    { key: 'emails', kind: 'contact_points' },
+    { key: 'phones', kind: 'contact_points' },
     { key: 'source', kind: 'text' },
     { key: 'tags', kind: 'tags' },
     { key: 'street', kind: 'text' },
@@ -58,7 +61,7 @@ const builtins: Record<CardRecordType, { key: string; kind: FieldKind }[]> = {
   company: [
     { key: 'name', kind: 'text' },
     { key: 'domain', kind: 'text' },
-    { key: 'phone', kind: 'phone' },
+    { key: 'phones', kind: 'contact_points' },
     { key: 'industry', kind: 'text' },
     { key: 'size', kind: 'select' },
     { key: 'tags', kind: 'tags' },
@@ -121,6 +124,48 @@ export interface ValueContext {
   members?: MemberSummary[];
   /** Custom fields by key (from the catalogue), to name options and labels. */
   catalogue?: FieldDef[];
+  /** Names the server gave for ids in changes (`company:<id>`, `member:<id>`); null = hidden from the reader. */
+  names?: Record<string, string | null>;
+}
+
+/** The name of a record or member the server named; "hidden record" when it withheld it; undefined when it was not asked. */
+function nameOf(ctx: ValueContext, type: string, id: unknown): string | undefined {
+  const key = `${type}:${String(id)}`;
+  if (!ctx.names || !(key in ctx.names)) return undefined;
+  return ctx.names[key] ?? ctx.t(type === 'member' ? 'card.unknownMember' : 'card.hiddenRecord');
+}
+
+interface CompanyLinkValue {
+  companyId?: string;
+  name?: string | null;
+  role?: string | null;
+}
+const linksOf = (value: unknown): CompanyLinkValue[] => (Array.isArray(value) ? (value as CompanyLinkValue[]).filter((l) => l && typeof l === 'object') : []);
+const linkName = (ctx: ValueContext, l: CompanyLinkValue) => l.name ?? (l.companyId ? nameOf(ctx, 'company', l.companyId) : undefined);
+const withRole = (name: string, role: string | null | undefined) => (role ? `${name} (${role})` : name);
+
+/**
+ * A change of a contact's companies as what was added and removed: "+ Acme (director), − Globex",
+ * and a changed role as "Acme (buyer → director)". Empty when the companies cannot be named.
+ */
+export function describeLinkChange(ctx: ValueContext, old: unknown, next: unknown): string {
+  const before = linksOf(old);
+  const after = linksOf(next);
+  const arrow = ctx.lang === 'he' ? '←' : '→';
+  const parts: string[] = [];
+  for (const l of after) {
+    const name = linkName(ctx, l);
+    if (name === undefined) return '';
+    const was = before.find((b) => b.companyId === l.companyId);
+    if (!was) parts.push(`+ ${withRole(name, l.role)}`);
+    else if ((was.role ?? '') !== (l.role ?? '')) parts.push(`${name} (${was.role || ctx.t('card.empty')} ${arrow} ${l.role || ctx.t('card.empty')})`);
+  }
+  for (const l of before) {
+    const name = linkName(ctx, l);
+    if (name === undefined) return '';
+    if (!after.some((a) => a.companyId === l.companyId)) parts.push(`− ${name}`);
+  }
+  return parts.join(', ');
 }
 
 const dateFormat = (lang: string, iso: string, withTime: boolean) => {
@@ -144,12 +189,32 @@ export function formatValue(ctx: ValueContext, field: string, value: unknown): s
   if (value === null || value === undefined || value === '') return '';
   const key = field.startsWith('custom.') ? field.slice(7) : field;
   const { t, lang } = ctx;
+  const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
   if (key === 'ownerId' || key === 'updatedBy') {
-    return ctx.members?.find((m) => m.userId === value)?.name ?? t('card.unknownMember');
+    return ctx.members?.find((m) => m.userId === value)?.name ?? nameOf(ctx, 'member', value) ?? t('card.unknownMember');
+  }
+  // Ids are never shown: named by the server, or left out ("changed Primary company").
+  if (key === 'companyId') return nameOf(ctx, 'company', value) ?? '';
+  // Phones as people write them (050-123-4567), not as stored (+972501234567).
+  if ((key === 'phone' || key === 'phones' || custom?.type === 'phone') && (typeof value === 'string' || Array.isArray(value))) {
+    const list = (Array.isArray(value) ? value : [value]) as (string | { value?: string })[];
+    return list.map((p) => formatPhone(typeof p === 'string' ? p : String(p.value ?? ''))).join(', ');
+  }
+  if (key === 'companies') {
+    return linksOf(value)
+      .map((l) => {
+        const name = linkName(ctx, l);
+        return name === undefined ? '' : withRole(name, l.role);
+      })
+      .filter(Boolean)
+      .join(', ');
   }
   if (key === 'stage' && typeof value === 'string' && isOneOf(contactStages, value)) return t(`card.stage.${value}`);
   if (key === 'type' && typeof value === 'string' && isOneOf(contactTypes, value)) return t(`card.contactType.${value}`);
-  const custom = ctx.catalogue?.find((f) => f.custom && f.key === key);
+  if (custom?.type === 'relation' && typeof value === 'object') {
+    const rel = value as { recordType?: string; id?: string; name?: string | null };
+    return rel.name ?? nameOf(ctx, rel.recordType ?? 'contact', rel.id) ?? '';
+  }
   if (custom?.options?.length) {
     const name = (id: unknown) => {
       const option = custom.options?.find((o) => o.id === id);

@@ -17,10 +17,15 @@ export const auditEntrySchema = z.looseObject({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-const pageSchema = z.union([
-  z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullish() }),
-  z.array(auditEntrySchema).transform((items) => ({ items, nextCursor: null })),
-]);
+/** `names`: what the page's changes point to (`company:<id>` → "Acme"; null when hidden from the reader). */
+const pageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  names: z.record(z.string(), z.string().nullable()).default({}),
+  nextCursor: z.string().nullish(),
+});
+
+/** All the names the loaded pages carry. */
+export const namesOfPages = (pages: { names: Record<string, string | null> }[]) => Object.assign({}, ...pages.map((p) => p.names)) as Record<string, string | null>;
 
 export const historyKey = (recordType: string, id: string) => ['history', recordType, id] as const;
 

@@ -12,5 +12,13 @@ export const companyListConfig: RecordListConfig = {
 /** The companies list: the generic grid over companies. */
 export function CompaniesPage() {
   const { t } = useTranslation();
-  return <RecordListPage config={companyListConfig} title={t('grid.companiesTitle')} newLabel={t('grid.newCompany')} />;
+  return (
+    <RecordListPage
+      config={companyListConfig}
+      title={t('grid.companiesTitle')}
+      newLabel={t('grid.newCompany')}
+      empty={{ title: t('grid.companiesEmpty'), description: t('grid.companiesEmptyHint') }}
+      noMatches={(q) => ({ title: t('grid.companiesNoMatches'), description: q ? t('grid.companiesNoMatchesHint', { q }) : t('grid.noMatchesHint') })}
+    />
+  );
 }

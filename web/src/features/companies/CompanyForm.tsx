@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ContactPointsInput, type ContactPoint } from '../records/ContactPointsInput.js';
 import { useMembers } from '../records/index.js';
-import { errorAt, rowErrors, serverFieldErrors } from '../records/serverErrors.js';
+import { errorAt, serverFieldErrors } from '../records/serverErrors.js';
 
 const sizes = ['1-10', '11-50', '51-200', '201-1000', '1001+'] as const;
 
@@ -94,7 +94,7 @@ export function CompanyForm({ onSubmit, onCancel }: CompanyFormProps) {
           control={control}
           name="phones"
           render={({ field }) => (
-            <ContactPointsInput kind="phone" value={field.value} onChange={field.onChange} errors={rowErrors(t, server, 'phones', field.value.length, 'phone')} testId="company-phone" />
+            <ContactPointsInput kind="phone" value={field.value} onChange={field.onChange} failure={failure} testId="company-phone" />
           )}
         />
         <Group justify="flex-end" mt="sm">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ContactPointsInput, type ContactPoint } from '../records/ContactPointsInput.js';
 import { useMembers } from '../records/index.js';
-import { errorAt, rowErrors, serverFieldErrors } from '../records/serverErrors.js';
+import { errorAt, serverFieldErrors } from '../records/serverErrors.js';
 import { CompanyLinksInput, type CompanyLink } from './CompanyLinksInput.js';
 
 const types = ['customer', 'supplier', 'employee', 'partner', 'other'] as const;
@@ -121,14 +121,14 @@ export function ContactForm({ onSubmit, onCancel }: ContactFormProps) {
             control={control}
             name="emails"
             render={({ field }) => (
-              <ContactPointsInput kind="email" value={field.value} onChange={field.onChange} errors={rowErrors(t, server, 'emails', field.value.length, 'email')} testId="contact-email" />
+              <ContactPointsInput kind="email" value={field.value} onChange={field.onChange} failure={failure} testId="contact-email" />
             )}
           />
           <Controller
             control={control}
             name="phones"
             render={({ field }) => (
-              <ContactPointsInput kind="phone" value={field.value} onChange={field.onChange} errors={rowErrors(t, server, 'phones', field.value.length, 'phone')} testId="contact-phone" />
+              <ContactPointsInput kind="phone" value={field.value} onChange={field.onChange} failure={failure} testId="contact-phone" />
             )}
           />
         </SimpleGrid>

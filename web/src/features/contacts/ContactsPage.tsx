@@ -17,6 +17,7 @@ export function ContactsPage() {
       config={contactListConfig}
       title={t('contacts.title')}
       newLabel={t('contacts.new')}
+      empty={{ title: t('contacts.empty'), description: t('contacts.emptyHint') }}
       noMatches={(q) => ({ title: t('contacts.noMatches'), description: q ? t('contacts.noMatchesHint', { q }) : t('grid.noMatchesHint') })}
     />
   );

@@ -21,6 +21,8 @@ interface RecordListPageProps {
   newLabel: string;
   /** The list's own words for "nothing found" (e.g. "No contacts found"), with the search. */
   noMatches?: (q: string) => { title: string; description: string };
+  /** The list's own words for "no records yet" ("No contacts yet"); the empty state offers to create one. */
+  empty?: { title: string; description: string };
 }
 
 function Loading() {
@@ -36,7 +38,7 @@ function Loading() {
 }
 
 /** A record list: views, search, filter, columns, sortable grid with selection, bulk actions and inline edit. */
-export function RecordListPage({ config, title, newLabel, noMatches }: RecordListPageProps) {
+export function RecordListPage({ config, title, newLabel, noMatches, empty }: RecordListPageProps) {
   const { t } = useTranslation();
   const fields = useFields(config.recordType);
   const views = useViews(config.recordType);
@@ -119,12 +121,22 @@ export function RecordListPage({ config, title, newLabel, noMatches }: RecordLis
       ) : query.isPending || fields.isPending ? (
         <Loading />
       ) : records.length === 0 && page === 1 ? (
-        <EmptyState
-          my="xl"
-          title={list.q || list.filter ? (noMatches?.(list.q).title ?? t('grid.noMatches')) : t('grid.empty')}
-          description={list.q || list.filter ? (noMatches?.(list.q).description ?? t('grid.noMatchesHint')) : undefined}
-          data-testid={`${config.plural}-empty`}
-        />
+        list.q || list.filter ? (
+          <EmptyState
+            my="xl"
+            title={noMatches?.(list.q).title ?? t('grid.noMatches')}
+            description={noMatches?.(list.q).description ?? t('grid.noMatchesHint')}
+            data-testid={`${config.plural}-empty`}
+          />
+        ) : (
+          <EmptyState my="xl" title={empty?.title ?? t('grid.empty')} description={empty?.description} data-testid={`${config.plural}-empty`}>
+            <EmptyState.Actions>
+              <Button component={Link} to={`/${config.plural}/new`} variant="light" data-testid={`${config.plural}-empty-new`}>
+                {newLabel}
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        )
       ) : (
         <>
           <RecordGrid

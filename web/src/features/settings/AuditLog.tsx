@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { cardKeys, fetchMembers } from '../card/api.js';
 import { AuditMeta, ChangeList } from '../card/index.js';
-import { fetchAudit, type AuditFilters } from '../card/history.js';
+import { fetchAudit, namesOfPages, type AuditFilters } from '../card/history.js';
 import { settingsKeys, settingsRecordTypes } from './api.js';
 
 const actions = ['create', 'update', 'delete', 'restore', 'purge', 'merge', 'link', 'unlink'] as const;
@@ -39,7 +39,7 @@ export function AuditLog() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const values = { t, lang: i18n.language, members: members.data ?? [] };
+  const values = { t, lang: i18n.language, members: members.data ?? [], names: namesOfPages(query.data?.pages ?? []) };
 
   return (
     <Stack gap="md" data-testid="settings-audit">

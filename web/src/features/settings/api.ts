@@ -1,26 +1,13 @@
 import { z } from 'zod';
+import { customFieldTypeSchema, type CustomFieldType } from '../../../../src/domain/custom-fields/schema.js';
 import { request } from '../../app/api.js';
 
 export const settingsRecordTypes = ['contact', 'company'] as const;
 export type SettingsRecordType = (typeof settingsRecordTypes)[number];
 
-export const customFieldTypes = [
-  'text',
-  'long_text',
-  'number',
-  'money',
-  'date',
-  'datetime',
-  'boolean',
-  'select',
-  'multi_select',
-  'url',
-  'email',
-  'phone',
-  'rating',
-  'relation',
-] as const;
-export type CustomFieldType = (typeof customFieldTypes)[number];
+// The server's list, so a type added there appears here without a second copy.
+export const customFieldTypes = customFieldTypeSchema.options;
+export type { CustomFieldType };
 
 const optionSchema = z.looseObject({
   id: z.string(),

@@ -1,19 +1,14 @@
-import { Badge, Button, CloseButton, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Paper, SegmentedControl, SimpleGrid, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { RecordSearchSelect, type PickedRecord } from '../card/RecordSearchSelect.js';
+import { ActivityFields } from './ActivityFields.js';
 import { createActivity, type NewActivity } from './api.js';
+import { canSubmit, draftFields, newDraft, type ActivityDraft } from './draft.js';
 
 type Kind = 'note' | 'call' | 'meeting';
-const callOutcomes = ['answered', 'no_answer', 'busy', 'voicemail', 'wrong_number'] as const;
-const pad = (n: number) => String(n).padStart(2, '0');
-const localNow = (offsetMinutes = 0) => {
-  const d = new Date(Date.now() + offsetMinutes * 60_000);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
 interface Linked extends PickedRecord {
   recordType: 'contact' | 'company';
@@ -28,26 +23,13 @@ interface ComposerProps {
 export function Composer({ recordType, recordId }: ComposerProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<Kind>('note');
-  const [body, setBody] = useState('');
-  const [subject, setSubject] = useState('');
-  const [direction, setDirection] = useState<'in' | 'out'>('out');
-  const [duration, setDuration] = useState<number | ''>('');
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [start, setStart] = useState(localNow);
-  const [end, setEnd] = useState(() => localNow(60));
-  const [location, setLocation] = useState('');
+  const [draft, setDraft] = useState(() => newDraft('note'));
   const [linked, setLinked] = useState<Linked[]>([]);
-
+  const kind = draft.kind as Kind;
+  const change = (patch: Partial<ActivityDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const reset = () => {
-    setBody('');
-    setSubject('');
-    setDuration('');
-    setOutcome(null);
-    setLocation('');
+    setDraft(newDraft(kind));
     setLinked([]);
-    setStart(localNow());
-    setEnd(localNow(60));
   };
   const mutation = useMutation({
     mutationFn: createActivity,
@@ -60,16 +42,8 @@ export function Composer({ recordType, recordId }: ComposerProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const links = [{ recordType, recordId }, ...linked.map((l) => ({ recordType: l.recordType, recordId: l.id }))];
-    const text = body.trim() || undefined;
-    const input: NewActivity =
-      kind === 'note'
-        ? { kind, body: text, links }
-        : kind === 'call'
-          ? { kind, body: text, direction, durationSeconds: duration === '' ? undefined : Math.round(duration * 60), outcome: outcome ?? undefined, links }
-          : { kind, subject: subject.trim() || undefined, body: text, occurredAt: iso(start), endsAt: iso(end), location: location.trim() || undefined, links };
-    mutation.mutate(input);
+    mutation.mutate({ kind, ...draftFields(draft), links } as NewActivity);
   };
-  const canSubmit = kind === 'note' ? body.trim() !== '' : kind === 'meeting' ? start !== '' : true;
   const pick = (type: Linked['recordType']) => (p: PickedRecord | null) => {
     if (p && p.id !== recordId && !linked.some((l) => l.id === p.id)) setLinked([...linked, { ...p, recordType: type }]);
   };
@@ -80,7 +54,7 @@ export function Composer({ recordType, recordId }: ComposerProps) {
         <SegmentedControl
           aria-label={t('card.composer.kind')}
           value={kind}
-          onChange={(v) => setKind(v as Kind)}
+          onChange={(v) => change({ kind: v, outcome: null })}
           data={[
             { value: 'note', label: t('card.composer.note') },
             { value: 'call', label: t('card.composer.call') },
@@ -89,56 +63,7 @@ export function Composer({ recordType, recordId }: ComposerProps) {
           data-testid="composer-kind"
         />
         {mutation.isError && <ErrorAlert error={mutation.error} />}
-        {kind === 'meeting' && (
-          <TextInput label={t('card.composer.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} data-testid="composer-subject" />
-        )}
-        {kind === 'call' && (
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            <Select
-              label={t('card.composer.direction')}
-              allowDeselect={false}
-              value={direction}
-              onChange={(v) => setDirection(v === 'in' ? 'in' : 'out')}
-              data={[
-                { value: 'out', label: t('card.timeline.outgoing') },
-                { value: 'in', label: t('card.timeline.incoming') },
-              ]}
-              data-testid="composer-direction"
-            />
-            <NumberInput
-              label={t('card.composer.durationMinutes')}
-              min={0}
-              max={1440}
-              value={duration}
-              onChange={(v) => setDuration(typeof v === 'number' ? v : '')}
-              data-testid="composer-duration"
-            />
-            <Select
-              label={t('card.composer.outcome')}
-              clearable
-              value={outcome}
-              onChange={setOutcome}
-              data={callOutcomes.map((o) => ({ value: o, label: t(`card.timeline.outcome.${o}`) }))}
-              data-testid="composer-outcome"
-            />
-          </SimpleGrid>
-        )}
-        {kind === 'meeting' && (
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            <TextInput type="datetime-local" dir="ltr" label={t('card.composer.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} data-testid="composer-start" />
-            <TextInput type="datetime-local" dir="ltr" label={t('card.composer.end')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} data-testid="composer-end" />
-            <TextInput label={t('card.composer.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} data-testid="composer-location" />
-          </SimpleGrid>
-        )}
-        <Textarea
-          label={kind === 'note' ? t('card.composer.note') : t('card.composer.summary')}
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          data-testid="composer-body"
-        />
+        <ActivityFields draft={draft} onChange={change} prefix="composer" failure={mutation.error} />
         {kind === 'meeting' && (
           <Stack gap={6}>
             <SimpleGrid cols={{ base: 1, xs: 2 }}>
@@ -162,7 +87,7 @@ export function Composer({ recordType, recordId }: ComposerProps) {
           </Stack>
         )}
         <Group justify="flex-end">
-          <Button type="submit" disabled={!canSubmit} loading={mutation.isPending} data-testid="composer-submit">
+          <Button type="submit" disabled={!canSubmit(draft)} loading={mutation.isPending} data-testid="composer-submit">
             {kind === 'note' ? t('card.composer.addNote') : kind === 'call' ? t('card.composer.logCall') : t('card.composer.logMeeting')}
           </Button>
         </Group>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CreateActivityInput } from '../../../../src/domain/activities/schema.js';
 import { request } from '../../app/api.js';
 
 export const activityKinds = ['note', 'call', 'meeting', 'email', 'sms', 'whatsapp', 'letter', 'fax', 'visit', 'web_form', 'chat', 'social', 'system'] as const;
@@ -38,17 +39,14 @@ export const fetchTimeline = (recordType: string, id: string, kinds: string[], c
     signal,
   });
 
-export interface NewActivity {
-  kind: 'note' | 'call' | 'meeting';
-  occurredAt?: string;
-  subject?: string;
-  body?: string;
-  direction?: 'in' | 'out';
-  durationSeconds?: number;
-  outcome?: string;
-  location?: string;
-  endsAt?: string;
-  links: { recordType: string; recordId: string }[];
-}
+export type NewActivity = CreateActivityInput;
 
 export const createActivity = (input: NewActivity) => request('/api/activities', { method: 'POST', body: input, schema: activitySchema });
+
+export const fetchActivity = (id: string) => request(`/api/activities/${id}`, { schema: activitySchema });
+
+/** PATCH with the version the edit started from: a stale one is a 409 (version_conflict). */
+export const updateActivity = (id: string, fields: Record<string, unknown>, version: number) =>
+  request(`/api/activities/${id}`, { method: 'PATCH', body: { ...fields, version }, schema: activitySchema });
+
+export const deleteActivity = (id: string, version: number) => request(`/api/activities/${id}`, { method: 'DELETE', body: { version } });

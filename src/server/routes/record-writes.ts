@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Ctx } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
+import type { RecordItem } from '../../domain/records/registry.js';
+import { workspaceCtx } from '../auth/plugin.js';
+import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
+
+/** A record type's write side as the API exposes it: create, versioned update and versioned delete. */
+export interface RecordWrites<Item extends RecordItem, Create extends z.ZodType, Update extends z.ZodType<{ version?: number }>> {
+  /** Singular and plural words for the summaries: contact, contacts. */
+  name: string;
+  plural: string;
+  itemSchema: z.ZodType<Item>;
+  createSchema: Create;
+  updateSchema: Update;
+  create: (ctx: Ctx, input: z.output<Create>) => Promise<Item>;
+  update: (ctx: Ctx, id: string, input: z.output<Update> & { version?: number }) => Promise<Item>;
+  remove: (ctx: Ctx, id: string, options: { version?: number }) => Promise<void>;
+}
+
+/**
+ * POST /, PATCH /:id and DELETE /:id of one record type, alike for all: every answer carries the
+ * record's version as its ETag; PATCH and DELETE take the version edited as body.version or If-Match
+ * (both only if they agree) and a stale one is a 409.
+ */
+export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodType, Update extends z.ZodType<{ version?: number }>>(
+  writes: RecordWrites<Item, Create, Update>,
+): FastifyPluginAsyncZod<{ db: Db }> {
+  const { name, plural } = writes;
+  const tags = [plural];
+  // Generic schemas would make Fastify's reply types unresolvable; the handlers cast to what the schemas give.
+  const itemSchema = writes.itemSchema as z.ZodType<unknown>;
+  const createSchema = writes.createSchema as z.ZodType<unknown>;
+  const updateSchema = writes.updateSchema as z.ZodType<unknown>;
+  return async (app, { db }) => {
+    app.post(
+      '/',
+      { schema: { tags, summary: `Create a ${name}`, body: createSchema, response: { 201: itemSchema, ...commonErrors } } },
+      async (request, reply) => {
+        const item = await writes.create(workspaceCtx(db, request), request.body as z.output<Create>);
+        return reply.status(201).header('etag', `"${item.version}"`).send(item);
+      },
+    );
+
+    app.patch(
+      '/:id',
+      {
+        schema: {
+          tags,
+          summary: `Update a ${name}; send the version you edited (body.version or If-Match), 409 if it is stale`,
+          params: idParams,
+          headers: ifMatchHeaders,
+          body: updateSchema,
+          response: { 200: itemSchema, ...commonErrors, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body as z.output<Update>;
+        const version = editedVersion(body.version, request.headers['if-match']);
+        const item = await writes.update(workspaceCtx(db, request), request.params.id, { ...body, version });
+        return reply.header('etag', `"${item.version}"`).send(item);
+      },
+    );
+
+    app.delete(
+      '/:id',
+      {
+        schema: {
+          tags,
+          summary: `Delete a ${name} (into the trash); with If-Match or body.version only if that version is current, else 409 like PATCH`,
+          params: idParams,
+          headers: ifMatchHeaders,
+          body: versionBody,
+          response: { 204: noContent, ...commonErrors, 409: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const version = editedVersion(request.body?.version, request.headers['if-match']);
+        await writes.remove(workspaceCtx(db, request), request.params.id, { version });
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
