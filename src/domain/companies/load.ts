@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context.js';
 import { contactCompanies, contacts } from '../contacts/table.js';
+import { markDeletedRelations } from '../custom-fields/values.js';
 import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
 import { users } from '../users/table.js';
 import type { Company } from './schema.js';
@@ -16,7 +17,8 @@ const updater = alias(users, 'updater');
  */
 export async function loadCompanies(ctx: Ctx, ids: readonly string[], visibility?: Visibility): Promise<Company[]> {
   if (ids.length === 0) return [];
-  const seen = visibleCondition(visibility ?? (await visibilityOf(ctx)), contacts.ownerId);
+  const scope = visibility ?? (await visibilityOf(ctx));
+  const seen = visibleCondition(scope, contacts.ownerId);
   const contactCount = sql<number>`(
     select count(*)::int from ${contactCompanies} cc
     join ${contacts} on ${contacts.workspaceId} = cc.workspace_id and ${contacts.id} = cc.contact_id
@@ -28,7 +30,8 @@ export async function loadCompanies(ctx: Ctx, ids: readonly string[], visibility
     .leftJoin(owner, eq(owner.id, companies.ownerId))
     .leftJoin(updater, eq(updater.id, companies.updatedBy))
     .where(and(eq(companies.workspaceId, ctx.workspaceId), isNull(companies.deletedAt), inArray(companies.id, [...ids])));
-  const byId = new Map(rows.map((row) => [row.company.id, toCompany(row)]));
+  const loaded = await markDeletedRelations(ctx, 'company', rows.map(toCompany), scope);
+  const byId = new Map(loaded.map((company) => [company.id, company]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

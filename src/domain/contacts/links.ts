@@ -56,18 +56,42 @@ export async function writeLinks(tx: Db, ctx: Ctx, contactId: string, links: Lin
     });
 }
 
+/**
+ * What a replacement of the links becomes: the links sent, plus the current links the caller is not
+ * shown: to a company they may not see (a colleague linked it) or one in the trash (a restore brings it
+ * back with its links). A PUT of what the card shows must not delete those. A hidden primary stays
+ * primary unless the links sent mark one explicitly.
+ */
+export async function withHiddenLinks(tx: Db, ctx: Ctx, sent: Link[], explicitPrimary: boolean, old: Link[], visibility: Visibility): Promise<Link[]> {
+  const unsent = old.filter((o) => !sent.some((l) => l.companyId === o.companyId));
+  if (unsent.length === 0) return sent;
+  const found = await tx
+    .select({ id: companies.id, ownerId: companies.ownerId, deletedAt: companies.deletedAt })
+    .from(companies)
+    .where(and(eq(companies.workspaceId, ctx.workspaceId), inArray(companies.id, unsent.map((l) => l.companyId))));
+  const shown = new Set(found.filter((c) => c.deletedAt === null && canSeeOwner(visibility, c.ownerId)).map((c) => c.id));
+  const hidden = unsent.filter((l) => !shown.has(l.companyId));
+  const keepPrimary = !explicitPrimary && hidden.some((l) => l.isPrimary);
+  return [
+    ...sent.map((l) => (keepPrimary ? { ...l, isPrimary: false } : l)),
+    ...hidden.map((l) => (keepPrimary ? l : { ...l, isPrimary: false })),
+  ];
+}
+
 const sameLinks = (a: Link[], b: Link[]) => {
   const key = (links: Link[]) => JSON.stringify(links.map((l) => [l.companyId, l.role, l.isPrimary]).sort());
   return key(a) === key(b);
 };
 
 /**
- * PUT /api/contacts/:id/companies: replaces the contact's links, keeps contacts.company_id on the
- * primary one, and audits the change as link (or unlink when links only went away).
+ * PUT /api/contacts/:id/companies: replaces the contact's links (those the caller may see; see
+ * withHiddenLinks), keeps contacts.company_id on the primary one, and audits the change as link (or
+ * unlink when links only went away).
  */
 export async function replaceContactCompanies(ctx: Ctx, id: string, input: ContactCompanyLinksInput, options: { version?: number } = {}): Promise<ContactJson> {
   requirePermission(ctx, 'records:write');
-  const links = contactCompanyLinksSchema.parse(input);
+  const sent = contactCompanyLinksSchema.parse(input);
+  const explicitPrimary = input.some((l) => l.isPrimary === true);
   const visibility = await visibilityOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx
@@ -78,8 +102,9 @@ export async function replaceContactCompanies(ctx: Ctx, id: string, input: Conta
     if (!before || !canSeeOwner(visibility, before.ownerId)) throw notFound('Contact');
     if (options.version !== undefined && before.version !== options.version) throw await versionConflict(tx, before, 'Contact');
     const old = await currentLinks(tx, ctx, id);
+    const links = await withHiddenLinks(tx, ctx, sent, explicitPrimary, old, visibility);
     if (sameLinks(old, links)) return readContact(tx, ctx, id);
-    await checkCompanies(tx, ctx, links, '', visibility, old);
+    await checkCompanies(tx, ctx, sent, '', visibility, old);
     await writeLinks(tx, ctx, id, links);
     const companyId = links.find((l) => l.isPrimary)?.companyId ?? null;
     const version = before.version + 1;

@@ -2,6 +2,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context.js';
 import { companies } from '../companies/table.js';
+import { markDeletedRelations } from '../custom-fields/values.js';
+import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
 import { users } from '../users/table.js';
 import type { Contact } from './schema.js';
 import { contactCompanies, contacts } from './table.js';
@@ -12,32 +14,39 @@ const primary = alias(companies, 'primary_company');
 
 type Link = Contact['companies'][number];
 
-// The contact's companies, primary first, in one correlated subquery so a page is one round trip.
-const links = sql<Link[]>`coalesce((
-  select json_agg(json_build_object('companyId', cc.company_id, 'name', co.name, 'role', cc.role, 'isPrimary', cc.is_primary)
-                  order by cc.is_primary desc, lower(co.name), co.id)
-  from ${contactCompanies} cc
-  join ${companies} co on co.workspace_id = cc.workspace_id and co.id = cc.company_id and co.deleted_at is null
-  where cc.workspace_id = ${contacts.workspaceId} and cc.contact_id = ${contacts.id}), '[]'::json)`;
+// The contact's companies the caller may see, primary first, in one correlated subquery so a page is one round trip.
+const linksOf = (visibility: Visibility) => {
+  const seen = visibleCondition(visibility, companies.ownerId);
+  return sql<Link[]>`coalesce((
+    select json_agg(json_build_object('companyId', cc.company_id, 'name', ${companies.name}, 'role', cc.role, 'isPrimary', cc.is_primary)
+                    order by cc.is_primary desc, lower(${companies.name}), ${companies.id})
+    from ${contactCompanies} cc
+    join ${companies} on ${companies.workspaceId} = cc.workspace_id and ${companies.id} = cc.company_id and ${companies.deletedAt} is null
+    where cc.workspace_id = ${contacts.workspaceId} and cc.contact_id = ${contacts.id} ${seen ? sql`and ${seen}` : sql``}), '[]'::json)`;
+};
 
 /**
  * The API's JSON of these live contacts of the caller's workspace, in the order of `ids`: owner and
- * last editor by name, linked companies with names and roles, the primary company. Visibility is the
- * caller's business (lists and the card check it before they load).
+ * last editor by name, linked companies with names and roles, the primary company. Visibility of the
+ * contacts is the caller's business (lists and the card check it before they load); of their companies
+ * it is this loader's: a company the caller may not see (a colleague linked it) is left out of
+ * `companies`, and as the primary it keeps its id without a name, like a trashed one.
  */
-export async function loadContacts(ctx: Ctx, ids: readonly string[]): Promise<Contact[]> {
+export async function loadContacts(ctx: Ctx, ids: readonly string[], visibility?: Visibility): Promise<Contact[]> {
   if (ids.length === 0) return [];
+  const scope = visibility ?? (await visibilityOf(ctx));
   const rows = await ctx.db
-    .select({ contact: contacts, ownerName: owner.name, updatedByName: updater.name, companyName: primary.name, links })
+    .select({ contact: contacts, ownerName: owner.name, updatedByName: updater.name, companyName: primary.name, links: linksOf(scope) })
     .from(contacts)
     .leftJoin(owner, eq(owner.id, contacts.ownerId))
     .leftJoin(updater, eq(updater.id, contacts.updatedBy))
     .leftJoin(
       primary,
-      and(eq(primary.workspaceId, contacts.workspaceId), eq(primary.id, contacts.companyId), isNull(primary.deletedAt)),
+      and(eq(primary.workspaceId, contacts.workspaceId), eq(primary.id, contacts.companyId), isNull(primary.deletedAt), visibleCondition(scope, primary.ownerId)),
     )
     .where(and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), inArray(contacts.id, [...ids])));
-  const byId = new Map(rows.map((row) => [row.contact.id, toContact(row)]));
+  const loaded = await markDeletedRelations(ctx, 'contact', rows.map(toContact), scope);
+  const byId = new Map(loaded.map((contact) => [contact.id, contact]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

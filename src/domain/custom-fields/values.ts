@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { AppError, type FieldError } from '../../core/errors.js';
@@ -6,7 +6,7 @@ import { queryRows } from '../../db/client.js';
 import { multilineText, text } from '../common/schema.js';
 import { normalisePhone } from '../contacts/phone.js';
 import { findRecordType } from '../records/registry.js';
-import { canSeeOwner, visibilityOf } from '../records/visibility.js';
+import { canSeeOwner, visibilityOf, type Visibility } from '../records/visibility.js';
 import '../contacts/record.js';
 import '../companies/record.js';
 import { customFields } from './table.js';
@@ -26,7 +26,10 @@ const moneySchema = z.strictObject({
   amount: z.number().min(-1e13).max(1e13),
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as ILS'),
 });
-const relationSchema = z.strictObject({ recordType: z.string().max(50), id: z.uuid() });
+// `deleted` is how a read marks a target in the trash (see markDeletedRelations): a value read can be sent back.
+const relationSchema = z
+  .strictObject({ recordType: z.string().max(50), id: z.uuid(), deleted: z.boolean().optional() })
+  .transform(({ recordType, id }) => ({ recordType, id }));
 const urlSchema = text()
   .max(2000)
   .refine((v) => {
@@ -170,4 +173,52 @@ export async function validateCustomValues(
   }
   if (errors.length > 0) throw new AppError('validation_failed', 'Request is not valid', { fields: errors });
   return merged;
+}
+
+type Relation = { recordType: string; id: string };
+const isRelation = (value: unknown): value is Relation =>
+  typeof value === 'object' && value !== null && typeof (value as Relation).recordType === 'string' && typeof (value as Relation).id === 'string';
+
+/**
+ * Relation values as the caller reads them: one whose target is in the trash (or gone) gains
+ * `deleted: true`, so the card and the grid say "deleted record" rather than show an id that opens
+ * nothing. A target the caller may not see stays as stored, so its state does not leak.
+ */
+export async function markDeletedRelations<Item extends { custom: Record<string, unknown> }>(
+  ctx: Ctx,
+  recordType: string,
+  items: Item[],
+  visibility: Visibility,
+): Promise<Item[]> {
+  if (items.length === 0) return items;
+  const keys = (
+    await ctx.db
+      .select({ key: customFields.key })
+      .from(customFields)
+      .where(and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.recordType, recordType), eq(customFields.type, 'relation')))
+  ).map((f) => f.key);
+  const refs = items.flatMap((item) => keys.map((key) => item.custom[key]).filter(isRelation));
+  if (refs.length === 0) return items;
+  const gone = new Set<string>();
+  for (const targetType of new Set(refs.map((r) => r.recordType))) {
+    const type = findRecordType(targetType);
+    if (!type) continue;
+    const ids = [...new Set(refs.filter((r) => r.recordType === targetType).map((r) => r.id))];
+    const found = await ctx.db
+      .select({ id: type.table.id, ownerId: type.table.ownerId, deletedAt: type.table.deletedAt })
+      .from(type.table)
+      .where(and(eq(type.table.workspaceId, ctx.workspaceId), inArray(type.table.id, ids)));
+    for (const id of ids) {
+      const row = found.find((f) => f.id === id) as { ownerId: string | null; deletedAt: Date | null } | undefined;
+      if (!row || (row.deletedAt !== null && canSeeOwner(visibility, row.ownerId))) gone.add(`${targetType}:${id}`);
+    }
+  }
+  if (gone.size === 0) return items;
+  return items.map((item) => {
+    const marked = keys.filter((key) => isRelation(item.custom[key]) && gone.has(`${(item.custom[key] as Relation).recordType}:${(item.custom[key] as Relation).id}`));
+    if (marked.length === 0) return item;
+    const custom = { ...item.custom };
+    for (const key of marked) custom[key] = { ...(custom[key] as Relation), deleted: true };
+    return { ...item, custom };
+  });
 }

@@ -14,6 +14,7 @@ import { users } from '../users/table.js';
 import '../contacts/record.js';
 import '../companies/record.js';
 import { decodeTrashCursor, encodeTrashCursor } from './cursor.js';
+import { clearRelationsTo } from './relations.js';
 import { listTrashQuerySchema, type ListTrashQuery, type TrashPage } from './schema.js';
 
 /** A registered record type by name, or a 404 (an unknown type in a URL is a missing page). */
@@ -111,7 +112,8 @@ export async function listTrash(ctx: Ctx, query: ListTrashQuery): Promise<TrashP
 
 /**
  * Purge: the record is gone for good. Its links cascade; activities linked to it alone go with it
- * (a meeting with two people stays on the other's card); the audit keeps the 'purge' entry.
+ * (a meeting with two people stays on the other's card); relation values pointing at it are cleared;
+ * the audit keeps the 'purge' entry.
  */
 export async function purgeRecord(ctx: Ctx, typeName: string, id: string): Promise<void> {
   if (ctx.role !== 'owner' && ctx.role !== 'admin') throw new AppError('forbidden', `Your role (${ctx.role}) may not purge records`);
@@ -130,6 +132,7 @@ export async function purgeRecord(ctx: Ctx, typeName: string, id: string): Promi
       );
     }
     if (type.name === 'company') await detachPrimaryCompany(ctx, tx, id);
+    await clearRelationsTo(tx, ctx, { recordType: type.name, id });
     await tx.execute(sql`delete from ${t} where ${t.workspaceId} = ${ctx.workspaceId} and ${t.id} = ${id}`);
     await recordChange(tx, ctx, {
       recordType: type.name,

@@ -194,6 +194,8 @@ export const en: Messages = {
     page: 'Page {{page}}',
     pager: 'Pages of the list',
     none: '—',
+    deletedRecord: 'Deleted record',
+    unavailableRecord: 'Not available to you',
     yes: 'Yes',
     no: 'No',
     selectRow: 'Select {{name}}',

@@ -193,6 +193,8 @@ export const he = {
     page: 'עמוד {{page}}',
     pager: 'עמודי הרשימה',
     none: '— אין',
+    deletedRecord: 'רשומה שנמחקה',
+    unavailableRecord: 'אין לך גישה',
     yes: 'כן',
     no: 'לא',
     selectRow: 'בחירת {{name}}',

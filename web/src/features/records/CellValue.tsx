@@ -18,6 +18,14 @@ export function CellValue({ record, field, path }: { record: GridRecord; field: 
       –
     </Text>
   );
+  // The primary company's id without a name: it is in the trash or one the reader may not see.
+  if (path === 'companyId' && (value === null || value === undefined) && record.companyId) {
+    return (
+      <Text span c="dimmed" fs="italic" data-state="unavailable">
+        {t('grid.unavailableRecord')}
+      </Text>
+    );
+  }
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return none;
 
   switch (field.type) {
@@ -47,8 +55,17 @@ export function CellValue({ record, field, path }: { record: GridRecord; field: 
       const money = value as { amount: number; currency: string };
       return <LtrText>{new Intl.NumberFormat(language, { style: 'currency', currency: money.currency || 'ILS' }).format(money.amount)}</LtrText>;
     }
-    case 'relation':
-      return <>{typeof value === 'object' ? ((value as { name?: string; id?: string }).name ?? (value as { id?: string }).id) : String(value)}</>;
+    case 'relation': {
+      const relation = typeof value === 'object' ? (value as { name?: string; id?: string; deleted?: boolean }) : { id: String(value) };
+      if (relation.deleted) {
+        return (
+          <Text span c="dimmed" fs="italic" data-state="deleted">
+            {t('grid.deletedRecord')}
+          </Text>
+        );
+      }
+      return <>{relation.name ?? relation.id}</>;
+    }
     default:
       return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
   }

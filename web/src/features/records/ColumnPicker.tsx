@@ -1,12 +1,14 @@
 import { ActionIcon, Button, Checkbox, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { moveColumn, toggleColumn } from './columnEdits.js';
 import { fieldPath, type FieldDef } from './types.js';
 import { useFieldText } from './useFieldText.js';
 
 interface ColumnPickerProps {
   fields: FieldDef[];
   columns: string[];
-  onChange: (columns: string[]) => void;
+  /** Receives an edit of the current columns (not a finished array): see columnEdits.ts. */
+  onChange: (edit: (columns: string[]) => string[]) => void;
   onReset: () => void;
 }
 
@@ -18,13 +20,10 @@ export function ColumnPicker({ fields, columns, onChange, onReset }: ColumnPicke
   const shown = columns.filter((c) => byPath.has(c));
   const hidden = fields.map(fieldPath).filter((p) => !shown.includes(p));
 
-  const move = (i: number, by: number) => {
-    const next = [...shown];
-    const [moved] = next.splice(i, 1);
-    next.splice(i + by, 0, moved!);
-    onChange(next);
-  };
-  const toggle = (path: string, on: boolean) => onChange(on ? [...shown, path] : shown.filter((c) => c !== path));
+  // By column, not by index: the edit applies to the columns as they are when it runs.
+  const known = (current: string[]) => current.filter((c) => byPath.has(c));
+  const move = (path: string, by: number) => onChange((current) => moveColumn(known(current), path, by));
+  const toggle = (path: string) => onChange((current) => toggleColumn(known(current), path));
 
   const row = (path: string, i: number | null) => {
     const label = fieldLabel(byPath.get(path)!);
@@ -34,15 +33,15 @@ export function ColumnPicker({ fields, columns, onChange, onReset }: ColumnPicke
           label={label}
           checked={i !== null}
           disabled={i !== null && shown.length === 1}
-          onChange={(e) => toggle(path, e.currentTarget.checked)}
+          onChange={() => toggle(path)}
           aria-label={t('grid.showColumn', { field: label })}
         />
         {i !== null && (
           <Group gap={2} wrap="nowrap">
-            <ActionIcon variant="subtle" size="sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('grid.moveUp', { field: label })} data-testid="column-up">
+            <ActionIcon variant="subtle" size="sm" disabled={i === 0} onClick={() => move(path, -1)} aria-label={t('grid.moveUp', { field: label })} data-testid="column-up">
               ↑
             </ActionIcon>
-            <ActionIcon variant="subtle" size="sm" disabled={i === shown.length - 1} onClick={() => move(i, 1)} aria-label={t('grid.moveDown', { field: label })} data-testid="column-down">
+            <ActionIcon variant="subtle" size="sm" disabled={i === shown.length - 1} onClick={() => move(path, 1)} aria-label={t('grid.moveDown', { field: label })} data-testid="column-down">
               ↓
             </ActionIcon>
           </Group>

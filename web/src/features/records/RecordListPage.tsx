@@ -88,7 +88,7 @@ export function RecordListPage({ config, title, newLabel, noMatches, empty }: Re
             <ColumnPicker
               fields={fields.data}
               columns={list.columns}
-              onChange={(columns) => list.set({ columns })}
+              onChange={list.editColumns}
               onReset={() => list.set({ columns: undefined })}
             />
           </>

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CellValue } from './CellValue.js';
+import type { FieldDef, GridRecord } from './types.js';
+
+const relation: FieldDef = { key: 'custom.cf_employer', type: 'relation', custom: true, sortable: false, operators: ['eq'] };
+const company: FieldDef = { key: 'companyId', type: 'relation', custom: false, sortable: false, operators: ['eq'] };
+const id = '00000000-0000-4000-8000-000000000001';
+const record = (values: Record<string, unknown>) => ({ id: 'r', version: 1, ...values }) as unknown as GridRecord;
+const cell = (r: GridRecord, field: FieldDef, path: string) => {
+  cleanup();
+  return render(
+    <QueryClientProvider client={new QueryClient()}>
+      <MantineProvider>
+        <div data-testid="cell">
+          <CellValue record={r} field={field} path={path} />
+        </div>
+      </MantineProvider>
+    </QueryClientProvider>,
+  ).getByTestId('cell');
+};
+
+afterEach(cleanup);
+
+// Without an i18n instance the cell shows its translation keys, which is what these check.
+describe('CellValue', () => {
+  it('says "deleted record" for a relation whose target is in the trash, never its id', () => {
+    const shown = cell(record({ custom: { cf_employer: { recordType: 'company', id, deleted: true } } }), relation, 'custom.cf_employer');
+    expect(shown.textContent).toBe('grid.deletedRecord');
+    expect(shown.textContent).not.toContain(id);
+  });
+
+  it('says "not available" for a primary company without a name (hidden or in the trash), a dash for none', () => {
+    expect(cell(record({ companyId: id, companyName: null }), company, 'companyId').textContent).toBe('grid.unavailableRecord');
+    expect(cell(record({ companyId: id, companyName: 'Acme' }), company, 'companyId').textContent).toBe('Acme');
+    expect(cell(record({ companyId: null, companyName: null }), company, 'companyId').textContent).toBe('–');
+  });
+});
