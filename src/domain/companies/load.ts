@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context.js';
 import { contactCompanies, contacts } from '../contacts/table.js';
-import { markDeletedRelations } from '../custom-fields/values.js';
+import { describeRelations } from '../custom-fields/values.js';
 import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
 import { users } from '../users/table.js';
 import type { Company } from './schema.js';
@@ -30,7 +30,7 @@ export async function loadCompanies(ctx: Ctx, ids: readonly string[], visibility
     .leftJoin(owner, eq(owner.id, companies.ownerId))
     .leftJoin(updater, eq(updater.id, companies.updatedBy))
     .where(and(eq(companies.workspaceId, ctx.workspaceId), isNull(companies.deletedAt), inArray(companies.id, [...ids])));
-  const loaded = await markDeletedRelations(ctx, 'company', rows.map(toCompany), scope);
+  const loaded = await describeRelations(ctx, rows.map(toCompany), scope);
   const byId = new Map(loaded.map((company) => [company.id, company]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

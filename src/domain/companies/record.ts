@@ -33,7 +33,7 @@ export const companyRecord = registerRecordType({
   defaultSort: 'name',
   label: 'Company',
   itemSchema: companySchema,
-  load: (ctx, ids) => loadCompanies(ctx, ids),
+  load: loadCompanies,
   searchText: c.searchText,
   phoneSearch: true,
 });

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context.js';
 import { companies } from '../companies/table.js';
-import { markDeletedRelations } from '../custom-fields/values.js';
+import { describeRelations } from '../custom-fields/values.js';
 import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
 import { users } from '../users/table.js';
 import type { Contact } from './schema.js';
@@ -45,7 +45,7 @@ export async function loadContacts(ctx: Ctx, ids: readonly string[], visibility?
       and(eq(primary.workspaceId, contacts.workspaceId), eq(primary.id, contacts.companyId), isNull(primary.deletedAt), visibleCondition(scope, primary.ownerId)),
     )
     .where(and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), inArray(contacts.id, [...ids])));
-  const loaded = await markDeletedRelations(ctx, 'contact', rows.map(toContact), scope);
+  const loaded = await describeRelations(ctx, rows.map(toContact), scope);
   const byId = new Map(loaded.map((contact) => [contact.id, contact]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import { AppError, type FieldError } from '../../core/errors.js';
@@ -26,9 +26,9 @@ const moneySchema = z.strictObject({
   amount: z.number().min(-1e13).max(1e13),
   currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as ILS'),
 });
-// `deleted` is how a read marks a target in the trash (see markDeletedRelations): a value read can be sent back.
+// `name` and `deleted` are what a read adds (see describeRelations): a value read can be sent back as it is.
 const relationSchema = z
-  .strictObject({ recordType: z.string().max(50), id: z.uuid(), deleted: z.boolean().optional() })
+  .strictObject({ recordType: z.string().max(50), id: z.uuid(), name: z.string().max(1000).optional(), deleted: z.boolean().optional() })
   .transform(({ recordType, id }) => ({ recordType, id }));
 const urlSchema = text()
   .max(2000)
@@ -176,49 +176,41 @@ export async function validateCustomValues(
 }
 
 type Relation = { recordType: string; id: string };
+/** A relation value is the only custom value shaped `{ recordType, id }`, so reads find them without the field definitions. */
 const isRelation = (value: unknown): value is Relation =>
   typeof value === 'object' && value !== null && typeof (value as Relation).recordType === 'string' && typeof (value as Relation).id === 'string';
 
 /**
- * Relation values as the caller reads them: one whose target is in the trash (or gone) gains
- * `deleted: true`, so the card and the grid say "deleted record" rather than show an id that opens
- * nothing. A target the caller may not see stays as stored, so its state does not leak.
+ * Relation values as the caller reads them, in one query whatever the page: a target the caller may
+ * see gains its `name`; one in the trash (or gone) also `deleted: true`, so the card and the grid say
+ * "deleted record" rather than show an id that opens nothing. A target the caller may not see stays
+ * as stored (no name, no state), so nothing about it leaks.
  */
-export async function markDeletedRelations<Item extends { custom: Record<string, unknown> }>(
-  ctx: Ctx,
-  recordType: string,
-  items: Item[],
-  visibility: Visibility,
-): Promise<Item[]> {
-  if (items.length === 0) return items;
-  const keys = (
-    await ctx.db
-      .select({ key: customFields.key })
-      .from(customFields)
-      .where(and(eq(customFields.workspaceId, ctx.workspaceId), eq(customFields.recordType, recordType), eq(customFields.type, 'relation')))
-  ).map((f) => f.key);
-  const refs = items.flatMap((item) => keys.map((key) => item.custom[key]).filter(isRelation));
+export async function describeRelations<Item extends { custom: Record<string, unknown> }>(ctx: Ctx, items: Item[], visibility: Visibility): Promise<Item[]> {
+  const refs = items.flatMap((item) => Object.values(item.custom).filter(isRelation));
   if (refs.length === 0) return items;
-  const gone = new Set<string>();
-  for (const targetType of new Set(refs.map((r) => r.recordType))) {
-    const type = findRecordType(targetType);
-    if (!type) continue;
-    const ids = [...new Set(refs.filter((r) => r.recordType === targetType).map((r) => r.id))];
-    const found = await ctx.db
-      .select({ id: type.table.id, ownerId: type.table.ownerId, deletedAt: type.table.deletedAt })
-      .from(type.table)
-      .where(and(eq(type.table.workspaceId, ctx.workspaceId), inArray(type.table.id, ids)));
-    for (const id of ids) {
-      const row = found.find((f) => f.id === id) as { ownerId: string | null; deletedAt: Date | null } | undefined;
-      if (!row || (row.deletedAt !== null && canSeeOwner(visibility, row.ownerId))) gone.add(`${targetType}:${id}`);
-    }
-  }
-  if (gone.size === 0) return items;
-  return items.map((item) => {
-    const marked = keys.filter((key) => isRelation(item.custom[key]) && gone.has(`${(item.custom[key] as Relation).recordType}:${(item.custom[key] as Relation).id}`));
-    if (marked.length === 0) return item;
-    const custom = { ...item.custom };
-    for (const key of marked) custom[key] = { ...(custom[key] as Relation), deleted: true };
-    return { ...item, custom };
+  const lookups = [...new Set(refs.map((r) => r.recordType))].flatMap((typeName) => {
+    const type = findRecordType(typeName);
+    if (!type) return [];
+    const t = type.table;
+    const ids = [...new Set(refs.filter((r) => r.recordType === typeName).map((r) => r.id))];
+    return [
+      sql`select ${typeName} as record_type, ${t.id} as id, (${type.displayName})::text as name, ${t.ownerId} as owner_id, ${t.deletedAt} is not null as deleted
+          from ${t} where ${t.workspaceId} = ${ctx.workspaceId} and ${t.id} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+    ];
   });
+  const rows = lookups.length
+    ? await queryRows<{ record_type: string; id: string; name: string | null; owner_id: string | null; deleted: boolean }>(ctx.db, sql.join(lookups, sql` union all `))
+    : [];
+  const found = new Map(rows.map((r) => [`${r.record_type}:${r.id}`, r]));
+  const describe = (value: Relation) => {
+    const row = found.get(`${value.recordType}:${value.id}`);
+    if (!row) return { ...value, deleted: true };
+    if (!canSeeOwner(visibility, row.owner_id)) return value;
+    return { ...value, name: row.name ?? '', ...(row.deleted && { deleted: true }) };
+  };
+  return items.map((item) => ({
+    ...item,
+    custom: Object.fromEntries(Object.entries(item.custom).map(([key, value]) => [key, isRelation(value) ? describe(value) : value])),
+  }));
 }

@@ -88,7 +88,7 @@ export async function listRecords<Item extends RecordItem>(ctx: Ctx, type: Recor
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const items = await type.load(ctx, page.map((r) => r.id!));
+  const items = await type.load(ctx, page.map((r) => r.id!), visibility);
   return {
     items,
     nextCursor:
@@ -102,7 +102,8 @@ export async function listRecords<Item extends RecordItem>(ctx: Ctx, type: Recor
  */
 export async function getRecord<Item extends RecordItem>(ctx: Ctx, type: RecordType<Item>, id: string): Promise<Item> {
   requirePermission(ctx, 'records:read');
-  const [visibility, [item]] = await Promise.all([visibilityOf(ctx), type.load(ctx, [id])]);
+  const visibility = await visibilityOf(ctx);
+  const [item] = await type.load(ctx, [id], visibility);
   if (!item || !canSeeOwner(visibility, item.ownerId)) throw notFound(type.label);
   return item;
 }

@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
+import type { Visibility } from './visibility.js';
 
 /** Value types of built-in and custom fields; the filter language checks operators against them. */
 export const fieldTypes = [
@@ -77,8 +78,11 @@ export interface RecordType<Item extends RecordItem = RecordItem> {
   label: string;
   /** The record's JSON, as lists and the card answer it. */
   itemSchema: z.ZodType<Item>;
-  /** The full JSON of these live records of the caller's workspace, in the order of `ids` (missing ones left out). */
-  load: (ctx: Ctx, ids: readonly string[]) => Promise<Item[]>;
+  /**
+   * The full JSON of these live records of the caller's workspace, in the order of `ids` (missing ones
+   * left out); what they link to is shown as `visibility` allows (the caller's, read when not given).
+   */
+  load: (ctx: Ctx, ids: readonly string[], visibility?: Visibility) => Promise<Item[]>;
   /** The trigram-indexed text the search box matches (`q`), lower case. */
   searchText: PgColumn;
   /** A search that looks like a phone number also matches the digits of the stored E.164 phone. */

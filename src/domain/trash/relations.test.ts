@@ -33,18 +33,18 @@ describe('relation values and the trash', () => {
     const { ctx, owner, target, employer, referrer, partner } = await setUp();
     await deleteCompany(ctx(), target.id);
     const contact = await getContact(ctx(), referrer.id);
-    expect(contact.custom).toEqual({ cf_employer: { ...employer, deleted: true } });
-    expect((await getCompany(ctx(), partner.id)).custom).toEqual({ cf_partner: { ...employer, deleted: true } });
+    expect(contact.custom).toEqual({ cf_employer: { ...employer, name: 'Target Ltd', deleted: true } });
+    expect((await getCompany(ctx(), partner.id)).custom).toEqual({ cf_partner: { ...employer, name: 'Target Ltd', deleted: true } });
     const session = await logIn(app, owner.email);
     const listed = await app.inject({ method: 'GET', url: '/api/contacts?limit=50', headers: session.headers });
-    expect(listed.json().items.find((c: { id: string }) => c.id === referrer.id).custom).toEqual({ cf_employer: { ...employer, deleted: true } });
+    expect(listed.json().items.find((c: { id: string }) => c.id === referrer.id).custom).toEqual({ cf_employer: { ...employer, name: 'Target Ltd', deleted: true } });
     // The card's PATCH of another field with the value as read: accepted, stored without the mark.
     const saved = await updateContact(ctx(), referrer.id, { city: 'Haifa', custom: contact.custom, version: contact.version });
-    expect(saved.custom).toEqual({ cf_employer: { ...employer, deleted: true } });
+    expect(saved.custom).toEqual({ cf_employer: { ...employer, name: 'Target Ltd', deleted: true } });
     const [stored] = await db.select({ custom: contacts.custom }).from(contacts).where(eq(contacts.id, referrer.id));
     expect(stored!.custom).toEqual({ cf_employer: employer });
     await restoreRecord(ctx(), 'company', target.id);
-    expect((await getContact(ctx(), referrer.id)).custom).toEqual({ cf_employer: employer });
+    expect((await getContact(ctx(), referrer.id)).custom).toEqual({ cf_employer: { ...employer, name: 'Target Ltd' } });
   });
 
   test('a reader who may not see the trashed target is not told it is deleted', async () => {
@@ -55,7 +55,7 @@ describe('relation values and the trash', () => {
     const mine = await createContact(ctx(), { firstName: 'Mine', ownerId: rep.id, custom: { cf_employer: employer } });
     await deleteCompany(ctx(), target.id);
     expect((await getContact(repCtx, mine.id)).custom).toEqual({ cf_employer: employer });
-    expect((await getContact(ctx(), mine.id)).custom).toEqual({ cf_employer: { ...employer, deleted: true } });
+    expect((await getContact(ctx(), mine.id)).custom).toEqual({ cf_employer: { ...employer, name: 'Target Ltd', deleted: true } });
   });
 
   test('purging the target clears every value pointing at it, audited on each referring record; another workspace is untouched', async () => {
@@ -84,7 +84,7 @@ describe('relation values and the trash', () => {
     await restoreRecord(ctx(), 'contact', trashed.id);
     expect((await getContact(ctx(), trashed.id)).custom).toEqual({});
     // Values pointing elsewhere stay; the other workspace is untouched.
-    expect((await getCompany(ctx(), self.id)).custom).toEqual({ cf_partner: { recordType: 'company', id: partner.id } });
+    expect((await getCompany(ctx(), self.id)).custom).toEqual({ cf_partner: { recordType: 'company', id: partner.id, name: 'Partner Ltd' } });
     const [theirs] = await db.select({ custom: contacts.custom, version: contacts.version }).from(contacts).where(eq(contacts.id, foreign.id));
     expect(theirs).toEqual({ custom: { cf_employer: employer }, version: foreign.version });
   });

@@ -50,11 +50,19 @@ export function FieldValue({ field, value }: { field: CardField; value: unknown 
       );
     }
     case 'relation': {
-      const rel = value as { recordType?: string; id?: string; name?: string };
+      const rel = value as { recordType?: string; id?: string; name?: string; deleted?: boolean };
       const path = rel.recordType === 'company' ? 'companies' : 'contacts';
+      // In the trash, or one the reader may not see (the server sends no name): nothing to open.
+      if (rel.deleted || rel.name === undefined) {
+        return (
+          <Text c="dimmed" fs="italic" data-state={rel.deleted ? 'deleted' : 'unavailable'}>
+            {t(rel.deleted ? 'grid.deletedRecord' : 'grid.unavailableRecord')}
+          </Text>
+        );
+      }
       return rel.id ? (
         <Anchor component={Link} to={`/${path}/${rel.id}`}>
-          {rel.name ?? text}
+          {rel.name}
         </Anchor>
       ) : (
         <Text>{text}</Text>

@@ -33,6 +33,14 @@ describe('CellValue', () => {
     expect(shown.textContent).not.toContain(id);
   });
 
+  it('shows a relation by the name the server gives, and "not available" for one it names not (the reader may not see it)', () => {
+    const named = cell(record({ custom: { cf_employer: { recordType: 'company', id, name: 'Acme' } } }), relation, 'custom.cf_employer');
+    expect(named.textContent).toBe('Acme');
+    const hidden = cell(record({ custom: { cf_employer: { recordType: 'company', id } } }), relation, 'custom.cf_employer');
+    expect(hidden.textContent).toBe('grid.unavailableRecord');
+    expect(hidden.textContent).not.toContain(id);
+  });
+
   it('says "not available" for a primary company without a name (hidden or in the trash), a dash for none', () => {
     expect(cell(record({ companyId: id, companyName: null }), company, 'companyId').textContent).toBe('grid.unavailableRecord');
     expect(cell(record({ companyId: id, companyName: 'Acme' }), company, 'companyId').textContent).toBe('Acme');

@@ -56,7 +56,8 @@ export function CellValue({ record, field, path }: { record: GridRecord; field: 
       return <LtrText>{new Intl.NumberFormat(language, { style: 'currency', currency: money.currency || 'ILS' }).format(money.amount)}</LtrText>;
     }
     case 'relation': {
-      const relation = typeof value === 'object' ? (value as { name?: string; id?: string; deleted?: boolean }) : { id: String(value) };
+      // A built-in relation shows its name beside it (companyName); a custom one the name the server adds.
+      const relation = typeof value === 'object' ? (value as { name?: string; id?: string; deleted?: boolean }) : { id: String(value), name: String(value) };
       if (relation.deleted) {
         return (
           <Text span c="dimmed" fs="italic" data-state="deleted">
@@ -64,7 +65,15 @@ export function CellValue({ record, field, path }: { record: GridRecord; field: 
           </Text>
         );
       }
-      return <>{relation.name ?? relation.id}</>;
+      // No name: the target is one the reader may not see (the server names every other).
+      if (relation.name === undefined) {
+        return (
+          <Text span c="dimmed" fs="italic" data-state="unavailable">
+            {t('grid.unavailableRecord')}
+          </Text>
+        );
+      }
+      return <>{relation.name}</>;
     }
     default:
       return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
