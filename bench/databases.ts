@@ -13,7 +13,8 @@ export type Kind = 'pglite' | 'postgres';
 export interface BenchDb {
   handle: DbHandle;
   /** Runs SQL text with parameters straight through the driver: the physical limit we compare with. */
-  raw(text: string, params: unknown[]): Promise<unknown[]>;
+  /** `name`: a named (prepared) statement on PostgreSQL, as the API's prepared queries send it. */
+  raw(text: string, params: unknown[], name?: string): Promise<unknown[]>;
   version: string;
   drop(): Promise<void>;
 }
@@ -49,7 +50,7 @@ export async function openBenchDb(kind: Kind, serverUrl: string): Promise<BenchD
   return {
     handle,
     version: `PostgreSQL ${rows[0]!.server_version}`,
-    raw: async (text, params) => (await pool.query(text, params)).rows,
+    raw: async (text, params, name) => (await pool.query(name ? { name, text, values: params } : { text, values: params })).rows,
     drop: async () => {
       await handle.close();
       // pool.end() resolves before the server has seen every session go; a forced drop would then

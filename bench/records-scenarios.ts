@@ -124,7 +124,7 @@ export async function measureScenarios({ kind, db, loaded, base, authorization, 
     const api = await httpLoad(url, authorization);
     const alone = await httpLoad(url, authorization, { connections: 1 });
     const raw = await loop(async () => {
-      for (const q of data) await db.raw(q.text, q.params);
+      for (const q of data) await db.raw(q.text, q.params, q.name);
     });
     // Every data query's plan on the idle database; the slowest one's nodes are reported.
     const plans = [];

@@ -32,6 +32,8 @@ export const queryString = (query: ListContactsQuery) =>
 export interface Captured {
   text: string;
   params: unknown[];
+  /** A named statement's name (the API prepares its hottest queries). */
+  name?: string;
 }
 
 /**
@@ -41,9 +43,9 @@ export interface Captured {
 export async function captureQueries(db: BenchDb, action: () => Promise<unknown>): Promise<Captured[]> {
   const captured: Captured[] = [];
   const record = (args: unknown[]) => {
-    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+    const [first, second] = args as [string | { text: string; values?: unknown[]; name?: string }, unknown[] | undefined];
     if (typeof first === 'string') captured.push({ text: first, params: second ?? [] });
-    else captured.push({ text: first.text, params: second ?? first.values ?? [] });
+    else captured.push({ text: first.text, params: second ?? first.values ?? [], ...(first.name && { name: first.name }) });
   };
   type Queryable = { query: (...args: unknown[]) => unknown };
   const spy = (target: Queryable) => {

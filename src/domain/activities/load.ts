@@ -1,5 +1,6 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
+import { preparedPerHandle } from '../../db/prepared.js';
 import type { FieldChange } from '../audit/table.js';
 import { canSeeOwner, type Visibility } from '../records/visibility.js';
 import { users } from '../users/table.js';
@@ -32,15 +33,9 @@ function toActivity(row: Row, links: Activity['links']): Activity {
   };
 }
 
-/**
- * Activities by id, in the order given, each with the links the caller may see (live records, with
- * their names) and its author's name. Deleted activities are left out. Two queries whatever the page
- * size: the activities with their links, then the linked records.
- */
-export async function loadActivities(ctx: Ctx, visibility: Visibility, ids: string[]): Promise<Activity[]> {
-  if (ids.length === 0) return [];
-  const l = activityLinks;
-  const rows = await ctx.db
+const l = activityLinks;
+const loadPrepared = preparedPerHandle('kesher_load_activities', (db) =>
+  db
     .select({
       ...getTableColumns(activities),
       createdByName: users.name,
@@ -49,7 +44,17 @@ export async function loadActivities(ctx: Ctx, visibility: Visibility, ids: stri
     })
     .from(activities)
     .leftJoin(users, eq(users.id, activities.createdBy))
-    .where(and(eq(activities.workspaceId, ctx.workspaceId), inArray(activities.id, ids)));
+    .where(and(eq(activities.workspaceId, sql.placeholder('workspaceId')), sql`${activities.id} = any(${sql.placeholder('ids')}::uuid[])`)),
+);
+
+/**
+ * Activities by id, in the order given, each with the links the caller may see (live records, with
+ * their names) and its author's name. Deleted activities are left out. Two queries whatever the page
+ * size: the activities with their links, then the linked records.
+ */
+export async function loadActivities(ctx: Ctx, visibility: Visibility, ids: string[]): Promise<Activity[]> {
+  if (ids.length === 0) return [];
+  const rows = await loadPrepared(ctx.db).execute({ workspaceId: ctx.workspaceId, ids });
   const live = rows.filter((r) => r.deletedAt === null);
   const records = await findLiveRecords(ctx, live.flatMap((r) => r.links));
   const byId = new Map(live.map((r) => [r.id, r]));

@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
+import { preparedPerHandle } from '../../db/prepared.js';
 import { contactCompanies, contacts } from '../contacts/table.js';
 import { describeRelations } from '../custom-fields/values.js';
 import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
@@ -18,22 +20,39 @@ const updater = alias(users, 'updater');
 export async function loadCompanies(ctx: Ctx, ids: readonly string[], visibility?: Visibility): Promise<Company[]> {
   if (ids.length === 0) return [];
   const scope = visibility ?? (await visibilityOf(ctx));
+  // Who sees every contact (owners, admins, roles that see all) runs one prepared statement.
+  const rows =
+    scope.ownerIds === null
+      ? await loadPrepared(ctx.db).execute({ workspaceId: ctx.workspaceId, ids: [...ids] })
+      : await selectCompanies(ctx.db, scope, eq(companies.workspaceId, ctx.workspaceId), inArray(companies.id, [...ids]));
+  const loaded = await describeRelations(ctx, rows.map(toCompany), scope);
+  const byId = new Map(loaded.map((company) => [company.id, company]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function selectCompanies(db: Db, scope: Visibility, inWorkspace: SQL, byIds: SQL) {
   const seen = visibleCondition(scope, contacts.ownerId);
   const contactCount = sql<number>`(
     select count(*)::int from ${contactCompanies} cc
     join ${contacts} on ${contacts.workspaceId} = cc.workspace_id and ${contacts.id} = cc.contact_id
     where cc.workspace_id = ${companies.workspaceId} and cc.company_id = ${companies.id}
       and ${contacts.deletedAt} is null ${seen ? sql`and ${seen}` : sql``})`;
-  const rows = await ctx.db
+  return db
     .select({ company: companies, ownerName: owner.name, updatedByName: updater.name, contactCount })
     .from(companies)
     .leftJoin(owner, eq(owner.id, companies.ownerId))
     .leftJoin(updater, eq(updater.id, companies.updatedBy))
-    .where(and(eq(companies.workspaceId, ctx.workspaceId), isNull(companies.deletedAt), inArray(companies.id, [...ids])));
-  const loaded = await describeRelations(ctx, rows.map(toCompany), scope);
-  const byId = new Map(loaded.map((company) => [company.id, company]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+    .where(and(inWorkspace, isNull(companies.deletedAt), byIds));
 }
+
+const loadPrepared = preparedPerHandle('kesher_load_companies', (db) =>
+  selectCompanies(
+    db,
+    { scope: 'all', ownerIds: null },
+    eq(companies.workspaceId, sql.placeholder('workspaceId')),
+    sql`${companies.id} = any(${sql.placeholder('ids')}::uuid[])`,
+  ),
+);
 
 interface Row {
   company: typeof companies.$inferSelect;

@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../core/context.js';
+import type { Db } from '../../db/client.js';
+import { preparedPerHandle } from '../../db/prepared.js';
 import { companies } from '../companies/table.js';
 import { describeRelations } from '../custom-fields/values.js';
 import { visibilityOf, visibleCondition, type Visibility } from '../records/visibility.js';
@@ -35,7 +37,18 @@ const linksOf = (visibility: Visibility) => {
 export async function loadContacts(ctx: Ctx, ids: readonly string[], visibility?: Visibility): Promise<Contact[]> {
   if (ids.length === 0) return [];
   const scope = visibility ?? (await visibilityOf(ctx));
-  const rows = await ctx.db
+  // Who sees every company (owners, admins, roles that see all) runs one prepared statement.
+  const rows =
+    scope.ownerIds === null
+      ? await loadPrepared(ctx.db).execute({ workspaceId: ctx.workspaceId, ids: [...ids] })
+      : await selectContacts(ctx.db, scope, eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, [...ids]));
+  const loaded = await describeRelations(ctx, rows.map(toContact), scope);
+  const byId = new Map(loaded.map((contact) => [contact.id, contact]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function selectContacts(db: Db, scope: Visibility, inWorkspace: SQL, byIds: SQL) {
+  return db
     .select({ contact: contacts, ownerName: owner.name, updatedByName: updater.name, companyName: primary.name, links: linksOf(scope) })
     .from(contacts)
     .leftJoin(owner, eq(owner.id, contacts.ownerId))
@@ -44,11 +57,17 @@ export async function loadContacts(ctx: Ctx, ids: readonly string[], visibility?
       primary,
       and(eq(primary.workspaceId, contacts.workspaceId), eq(primary.id, contacts.companyId), isNull(primary.deletedAt), visibleCondition(scope, primary.ownerId)),
     )
-    .where(and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt), inArray(contacts.id, [...ids])));
-  const loaded = await describeRelations(ctx, rows.map(toContact), scope);
-  const byId = new Map(loaded.map((contact) => [contact.id, contact]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+    .where(and(inWorkspace, isNull(contacts.deletedAt), byIds));
 }
+
+const loadPrepared = preparedPerHandle('kesher_load_contacts', (db) =>
+  selectContacts(
+    db,
+    { scope: 'all', ownerIds: null },
+    eq(contacts.workspaceId, sql.placeholder('workspaceId')),
+    sql`${contacts.id} = any(${sql.placeholder('ids')}::uuid[])`,
+  ),
+);
 
 interface Row {
   contact: typeof contacts.$inferSelect;

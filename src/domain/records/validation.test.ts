@@ -165,7 +165,8 @@ describe('custom values: a 400 naming custom.<key> and why', () => {
       cf_email: 'a@b.example',
       cf_phone: '+972501234567',
       cf_rating: 3,
-      cf_rel: { recordType: 'contact', id: target.id },
+      // Stored as { recordType, id }; read with the record's name.
+      cf_rel: { recordType: 'contact', id: target.id, name: 'Target' },
     });
     const merged = await updateContact(ctx(), contact.id, { custom: { cf_text: null, cf_number: 2 }, version: 1 });
     expect(merged.custom).not.toHaveProperty('cf_text');
