@@ -121,6 +121,8 @@ export async function measureScenarios({ kind, db, loaded, base, authorization, 
     authQuery ??= cold.find(isAuth);
     const sent = await captureRequest(db, base, { method: 'GET', url: path, authorization });
     const data = sent.filter((q) => !isAuth(q));
+    const probe = await fetch(url, { headers: { authorization } });
+    log(`${kind} · ${name}: ${probe.status}, ${(await probe.text()).length} bytes`);
     const api = await httpLoad(url, authorization);
     const alone = await httpLoad(url, authorization, { connections: 1 });
     const raw = await loop(async () => {
