@@ -69,7 +69,9 @@ describe('live updates between browsers', () => {
     const editor = await browser.newPage();
     await pinLanguage(editor, 'en');
     await acceptAsNewPerson(editor, await inviteToActiveWorkspace(list.request, csrf, `dana-${stamp()}@example.test`, 'admin'), 'Dana Editor');
-    // A sales rep: the demo workspace lets sales see only their own records.
+    // A sales rep who sees only their own records: said here, as the workspace active for the owner need
+    // not be the demo (an earlier test may have left another one active).
+    await apiWrite(list, 'PUT', '/api/workspace/record-settings', { recordVisibility: { sales: 'own' } });
     const rep = await browser.newPage();
     await pinLanguage(rep, 'en');
     await recordLiveEvents(rep);
