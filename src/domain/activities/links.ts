@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError, type FieldError } from '../../core/errors.js';
-import { queryRows } from '../../db/client.js';
 // The record types an activity can link to register themselves on import.
 import '../contacts/record.js';
 import '../companies/record.js';
+import { recordKey, lookUpRecords } from '../records/lookup.js';
 import { findRecordType } from '../records/registry.js';
 import { canSeeOwner, type Visibility } from '../records/visibility.js';
 
@@ -18,47 +17,18 @@ export interface ResolvedLink extends LiveRecord {
   recordId: string;
 }
 
-/**
- * The live (not deleted) records among `links`, by type then id, with their display name and owner:
- * one query whatever the number of types (a UNION ALL of one indexed lookup per registered type named).
- */
+/** The live (not deleted) records among `links`, by type then id, with their display name and owner (one query). */
 export async function findLiveRecords(
   ctx: Ctx,
   links: readonly { recordType: string; recordId: string }[],
 ): Promise<Map<string, Map<string, LiveRecord>>> {
-  const lookups = [...groupByType(links)].flatMap(([typeName, ids]) => {
-    const type = findRecordType(typeName);
-    if (!type) return [];
-    const t = type.table;
-    return [
-      sql`select ${typeName} as record_type, ${t.id} as id, (${type.displayName})::text as name, ${t.ownerId} as owner_id
-          from ${t} where ${t.workspaceId} = ${ctx.workspaceId} and ${t.deletedAt} is null
-          and ${t.id} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
-    ];
-  });
-  const found = new Map<string, Map<string, LiveRecord>>();
-  if (lookups.length === 0) return found;
-  const rows = await queryRows<{ record_type: string; id: string; name: string | null; owner_id: string | null }>(
-    ctx.db,
-    sql.join(lookups, sql` union all `),
-  );
-  for (const row of rows) {
-    const ofType = found.get(row.record_type) ?? new Map<string, LiveRecord>();
-    ofType.set(row.id, { name: row.name ?? '', ownerId: row.owner_id });
-    found.set(row.record_type, ofType);
-  }
-  return found;
-}
-
-/** Links grouped by record type, each type's ids once. */
-export function groupByType(links: readonly { recordType: string; recordId: string }[]): Map<string, string[]> {
-  const byType = new Map<string, Set<string>>();
+  const found = await lookUpRecords(ctx, links.map((l) => ({ recordType: l.recordType, id: l.recordId })), { withDeleted: false });
+  const byType = new Map<string, Map<string, LiveRecord>>();
   for (const { recordType, recordId } of links) {
-    const ids = byType.get(recordType) ?? new Set<string>();
-    ids.add(recordId);
-    byType.set(recordType, ids);
+    const record = found.get(recordKey(recordType, recordId));
+    if (record) byType.set(recordType, (byType.get(recordType) ?? new Map<string, LiveRecord>()).set(recordId, { name: record.name, ownerId: record.ownerId }));
   }
-  return new Map([...byType].map(([type, ids]) => [type, [...ids]]));
+  return byType;
 }
 
 /**

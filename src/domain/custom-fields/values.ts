@@ -5,6 +5,7 @@ import { AppError, type FieldError } from '../../core/errors.js';
 import { queryRows } from '../../db/client.js';
 import { multilineText, text } from '../common/schema.js';
 import { normalisePhone } from '../contacts/phone.js';
+import { lookUpRecords, recordKey } from '../records/lookup.js';
 import { findRecordType } from '../records/registry.js';
 import { canSeeOwner, visibilityOf, type Visibility } from '../records/visibility.js';
 import '../contacts/record.js';
@@ -189,25 +190,12 @@ const isRelation = (value: unknown): value is Relation =>
 export async function describeRelations<Item extends { custom: Record<string, unknown> }>(ctx: Ctx, items: Item[], visibility: Visibility): Promise<Item[]> {
   const refs = items.flatMap((item) => Object.values(item.custom).filter(isRelation));
   if (refs.length === 0) return items;
-  const lookups = [...new Set(refs.map((r) => r.recordType))].flatMap((typeName) => {
-    const type = findRecordType(typeName);
-    if (!type) return [];
-    const t = type.table;
-    const ids = [...new Set(refs.filter((r) => r.recordType === typeName).map((r) => r.id))];
-    return [
-      sql`select ${typeName} as record_type, ${t.id} as id, (${type.displayName})::text as name, ${t.ownerId} as owner_id, ${t.deletedAt} is not null as deleted
-          from ${t} where ${t.workspaceId} = ${ctx.workspaceId} and ${t.id} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
-    ];
-  });
-  const rows = lookups.length
-    ? await queryRows<{ record_type: string; id: string; name: string | null; owner_id: string | null; deleted: boolean }>(ctx.db, sql.join(lookups, sql` union all `))
-    : [];
-  const found = new Map(rows.map((r) => [`${r.record_type}:${r.id}`, r]));
+  const found = await lookUpRecords(ctx, refs, { withDeleted: true });
   const describe = (value: Relation) => {
-    const row = found.get(`${value.recordType}:${value.id}`);
+    const row = found.get(recordKey(value.recordType, value.id));
     if (!row) return { ...value, deleted: true };
-    if (!canSeeOwner(visibility, row.owner_id)) return value;
-    return { ...value, name: row.name ?? '', ...(row.deleted && { deleted: true }) };
+    if (!canSeeOwner(visibility, row.ownerId)) return value;
+    return { ...value, name: row.name, ...(row.deleted && { deleted: true }) };
   };
   return items.map((item) => ({
     ...item,
