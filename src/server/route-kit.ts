@@ -1,4 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Ctx } from '../core/context.js';
+import type { Db } from '../db/client.js';
+import { workspaceCtx } from './auth/plugin.js';
 import { ifMatchSchema, versionSchema } from '../domain/common/schema.js';
 import { AppError } from '../core/errors.js';
 
@@ -34,4 +39,33 @@ export function editedVersion(bodyVersion: number | undefined, ifMatch: number |
     });
   }
   return bodyVersion ?? ifMatch;
+}
+
+/**
+ * DELETE /:id that checks the version edited (body.version or If-Match, as PATCH does; 409 when stale)
+ * and answers 204: every versioned kind of thing (records, activities, views) deletes alike.
+ */
+export function versionedDeleteRoute(
+  app: FastifyInstance,
+  db: Db,
+  options: { tags: string[]; summary: string; remove: (ctx: Ctx, id: string, options: { version?: number }) => Promise<void> },
+) {
+  app.withTypeProvider<ZodTypeProvider>().delete(
+    '/:id',
+    {
+      schema: {
+        tags: options.tags,
+        summary: options.summary,
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: versionBody,
+        response: { 204: noContent, ...commonErrors, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const version = editedVersion(request.body?.version, request.headers['if-match']);
+      await options.remove(workspaceCtx(db, request), request.params.id, { version });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../auth/plugin.js';
-import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
+import { versionedDeleteRoute, commonErrors, editedVersion, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
 import { activitySchema, createActivitySchema, updateActivitySchema } from '../../domain/activities/schema.js';
 import { createActivity, deleteActivity, getActivity, updateActivity } from '../../domain/activities/service.js';
 
@@ -52,22 +52,5 @@ export const activityRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     },
   );
 
-  app.delete(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete an activity (soft); with If-Match or body.version only if that version is current',
-        params: idParams,
-        headers: ifMatchHeaders,
-        body: versionBody,
-        response: { 204: noContent, ...commonErrors, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const version = editedVersion(request.body?.version, request.headers['if-match']);
-      await deleteActivity(workspaceCtx(db, request), request.params.id, { version });
-      return reply.status(204).send(null);
-    },
-  );
+  versionedDeleteRoute(app, db, { tags, summary: 'Delete an activity (soft); with If-Match or body.version only if that version is current', remove: deleteActivity });
 };

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
 import type { RecordItem } from '../../domain/records/registry.js';
 import { workspaceCtx } from '../auth/plugin.js';
-import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
+import { versionedDeleteRoute, commonErrors, editedVersion, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
 
 /** A record type's write side as the API exposes it: create, versioned update and versioned delete. */
 export interface RecordWrites<Item extends RecordItem, Create extends z.ZodType, Update extends z.ZodType<{ version?: number }>> {
@@ -63,23 +63,10 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
       },
     );
 
-    app.delete(
-      '/:id',
-      {
-        schema: {
-          tags,
-          summary: `Delete a ${name} (into the trash); with If-Match or body.version only if that version is current, else 409 like PATCH`,
-          params: idParams,
-          headers: ifMatchHeaders,
-          body: versionBody,
-          response: { 204: noContent, ...commonErrors, 409: problemSchema },
-        },
-      },
-      async (request, reply) => {
-        const version = editedVersion(request.body?.version, request.headers['if-match']);
-        await writes.remove(workspaceCtx(db, request), request.params.id, { version });
-        return reply.status(204).send(null);
-      },
-    );
+    versionedDeleteRoute(app, db, {
+      tags,
+      summary: `Delete a ${name} (into the trash); with If-Match or body.version only if that version is current, else 409 like PATCH`,
+      remove: writes.remove,
+    });
   };
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { createViewSchema, listViewsQuerySchema, updateViewSchema, viewSchema } from '../../domain/views/schema.js';
 import { createView, deleteView, listViews, updateView } from '../../domain/views/service.js';
 import { workspaceCtx } from '../auth/plugin.js';
-import { commonErrors, editedVersion, idParams, ifMatchHeaders, noContent, problemSchema, versionBody } from '../route-kit.js';
+import { versionedDeleteRoute, commonErrors, editedVersion, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
 
 const tags = ['views'];
 
@@ -49,22 +49,5 @@ export const viewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     },
   );
 
-  app.delete(
-    '/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete a view (its owner; a shared one also an admin)',
-        params: idParams,
-        headers: ifMatchHeaders,
-        body: versionBody,
-        response: { 204: noContent, ...commonErrors, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const version = editedVersion(request.body?.version, request.headers['if-match']);
-      await deleteView(workspaceCtx(db, request), request.params.id, { version });
-      return reply.status(204).send(null);
-    },
-  );
+  versionedDeleteRoute(app, db, { tags, summary: 'Delete a view (its owner; a shared one also an admin)', remove: deleteView });
 };
