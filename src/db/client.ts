@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -58,7 +61,7 @@ export function createDb(options: DbOptions = {}): DbHandle {
   const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   let client: PGlite;
   try {
-    client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
+    client = new PGlite({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent, fuzzystrmatch, btree_gin } });
   } catch (error) {
     lock?.release();
     throw error;
