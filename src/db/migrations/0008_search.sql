@@ -112,16 +112,22 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER "contacts_search_sync" AFTER INSERT OR UPDATE OR DELETE ON "contacts" FOR EACH ROW EXECUTE FUNCTION kesher_contact_search_sync();--> statement-breakpoint
 CREATE TRIGGER "companies_search_sync" AFTER INSERT OR UPDATE OR DELETE ON "companies" FOR EACH ROW EXECUTE FUNCTION kesher_company_search_sync();--> statement-breakpoint
--- The terms of the records that exist already.
-INSERT INTO search_terms (workspace_id, record_type, record_id, word, field, owner_id)
-SELECT DISTINCT c.workspace_id, 'contact', c.id, left(w, 100), f.field, c.owner_id
-FROM contacts c,
-  unnest(array['name', 'email', 'phone'], kesher_contact_fields(c.first_name, c.last_name, c.email, c.emails, c.phone, c.phones)) AS f(field, body),
-  regexp_split_to_table(f.body, ' ') AS w
-WHERE c.deleted_at IS NULL AND w <> '';--> statement-breakpoint
-INSERT INTO search_terms (workspace_id, record_type, record_id, word, field, owner_id)
-SELECT DISTINCT c.workspace_id, 'company', c.id, left(w, 100), f.field, c.owner_id
-FROM companies c,
-  unnest(array['name', 'domain', 'phone'], kesher_company_fields(c.name, c.domain, c.phone, c.phones)) AS f(field, body),
-  regexp_split_to_table(f.body, ' ') AS w
-WHERE c.deleted_at IS NULL AND w <> '';
+-- Rebuilds every record's terms from the record tables (after a bulk load with triggers off), and
+-- fills them now for the records that exist already.
+CREATE OR REPLACE FUNCTION kesher_search_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  TRUNCATE search_terms;
+  INSERT INTO search_terms (workspace_id, record_type, record_id, word, field, owner_id)
+  SELECT DISTINCT c.workspace_id, 'contact', c.id, left(w, 100), f.field, c.owner_id
+  FROM contacts c,
+    unnest(array['name', 'email', 'phone'], kesher_contact_fields(c.first_name, c.last_name, c.email, c.emails, c.phone, c.phones)) AS f(field, body),
+    regexp_split_to_table(f.body, ' ') AS w
+  WHERE c.deleted_at IS NULL AND w <> '';
+  INSERT INTO search_terms (workspace_id, record_type, record_id, word, field, owner_id)
+  SELECT DISTINCT c.workspace_id, 'company', c.id, left(w, 100), f.field, c.owner_id
+  FROM companies c,
+    unnest(array['name', 'domain', 'phone'], kesher_company_fields(c.name, c.domain, c.phone, c.phones)) AS f(field, body),
+    regexp_split_to_table(f.body, ' ') AS w
+  WHERE c.deleted_at IS NULL AND w <> '';
+END $$;--> statement-breakpoint
+SELECT kesher_search_rebuild();

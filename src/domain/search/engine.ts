@@ -41,14 +41,15 @@ export interface Hit {
   tier: SearchTier;
   matchedField: string;
   needles: string[];
+  title: string;
+  subtitle: string | null;
 }
 
-/** Who is searching: visibility, their own id and the records they touched recently, per type. */
+/** Who is searching: their visibility and their own id (what they own and touched ranks first). */
 export interface Searcher {
   ctx: Ctx;
   visibility: Visibility;
   me: string | null;
-  recent: Map<string, string[]>;
 }
 
 /** How many recent audit entries of the caller make their "recently touched" set (per search). */
@@ -61,22 +62,10 @@ const maxCandidates = 800;
 const textArray = (xs: readonly string[]) => (xs.length ? sql`array[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::text[]` : sql`array[]::text[]`);
 const uuidArray = (xs: readonly string[]) => (xs.length ? sql`array[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::uuid[]` : sql`array[]::uuid[]`);
 
-/** The records of each type the caller touched recently (their last audit entries), one query. */
-export async function recentlyTouched(ctx: Ctx, typeNames: readonly string[]): Promise<Map<string, string[]>> {
-  const recent = new Map<string, string[]>(typeNames.map((t) => [t, []]));
-  if (!ctx.actorUserId || typeNames.length === 0) return recent;
-  const rows = await queryRows<{ record_type: string; record_id: string }>(
-    ctx.db,
-    sql`select ${auditLog.recordType} as record_type, ${auditLog.recordId} as record_id from ${auditLog}
-        where ${auditLog.workspaceId} = ${ctx.workspaceId} and ${auditLog.actorUserId} = ${ctx.actorUserId}
-        order by ${auditLog.id} desc limit ${recentEntries}`,
-  );
-  for (const r of rows) {
-    const ids = recent.get(r.record_type);
-    if (ids && !ids.includes(r.record_id)) ids.push(r.record_id);
-  }
-  return recent;
-}
+/** The records of a type the caller touched recently: those of their last audit entries (a bounded walk of audit_log_actor_idx). */
+const recentlyTouched = (ctx: Ctx, me: string, typeName: string) =>
+  sql`(select a.record_id from ${auditLog} a where a.workspace_id = ${ctx.workspaceId} and a.actor_user_id = ${me}
+    and a.record_type = ${typeName} order by a.id desc limit ${recentEntries})`;
 
 type Sub = 'recent' | 'owned' | 'rest';
 
@@ -85,8 +74,7 @@ function subtiers(searcher: Searcher, typeName: string, owner: SQL, id: SQL): { 
   const { visibility, me } = searcher;
   const visible = visibility.ownerIds === null ? sql`true` : sql`${owner} = any(${uuidArray(visibility.ownerIds)})`;
   const out: { sub: Sub; condition: SQL }[] = [];
-  const recent = searcher.recent.get(typeName) ?? [];
-  if (recent.length) out.push({ sub: 'recent', condition: sql`${id} = any(${uuidArray(recent)}) and ${visible}` });
+  if (me) out.push({ sub: 'recent', condition: sql`${id} in ${recentlyTouched(searcher.ctx, me, typeName)} and ${visible}` });
   if (me) out.push({ sub: 'owned', condition: sql`${owner} = ${me}` });
   if (visibility.ownerIds === null) out.push({ sub: 'rest', condition: sql`true` });
   else if (!(visibility.ownerIds.length === 1 && visibility.ownerIds[0] === me)) out.push({ sub: 'rest', condition: visible });
@@ -111,35 +99,61 @@ interface Row {
   field: string;
   word: string;
   rank: number;
+  title: string;
+  subtitle: string | null;
 }
 
-/** A terms tier: per subtier and per driving alternative, a bounded walk of an index of search_terms. */
-async function termsTier(searcher: Searcher, type: RecordType, branches: TermBranch[], need: number, seen: readonly string[]) {
-  const { ctx } = searcher;
+/** The bounded walk of search_terms for one branch: per driving alternative (a lateral), LIMIT `take`. */
+function termsBranch(ctx: Ctx, typeName: string, branch: TermBranch, condition: SQL, take: number) {
+  const others = branch.others.map(
+    (o) => sql` and exists (select 1 from ${searchTerms} o where o.workspace_id = ${ctx.workspaceId} and o.record_type = ${typeName}
+      and o.record_id = t.record_id and ${wordMatches(sql`o.word`, sql`${o}`, branch.othersPrefix)})`,
+  );
+  const scan = branch.others.length ? multiWordScan : take;
+  const order = branch.prefix ? sql`order by t.word, t.record_id` : sql``;
+  const inner = sql`select t.record_id, t.field, t.word from ${searchTerms} t
+    where t.workspace_id = ${ctx.workspaceId} and t.record_type = ${typeName}
+      and ${wordMatches(sql`t.word`, sql`u.w`, branch.prefix)} and ${condition} ${order} limit ${scan}`;
+  const filtered = branch.others.length ? sql`select * from (${inner}) t where true${sql.join(others, sql``)} limit ${take}` : inner;
+  return sql`select x.record_id, x.field, x.word from unnest(${textArray(branch.drivers)}) as u(w) cross join lateral (${filtered}) x limit ${take}`;
+}
+
+/**
+ * The terms tiers in one statement: per tier, subtier and driving alternative, a bounded walk of an
+ * index of search_terms, ranked tier then subtier; a type with `search.via` also gets, after its own
+ * subtiers of each tier, the records linked to the other type's matches (bounded per match). The
+ * records' titles come with them (a primary-key join on the few rows found).
+ */
+async function termsQuery(searcher: Searcher, type: RecordType, tiers: { tier: number; branches: TermBranch[] }[], need: number) {
+  const { ctx, visibility } = searcher;
+  const table = type.table;
   const parts: SQL[] = [];
   const subs = subtiers(searcher, type.name, sql`t.owner_id`, sql`t.record_id`);
   // A record with several matching words comes once per word: fetch a few more than needed.
   const take = need * 2 + 4;
-  subs.forEach(({ condition }, subIndex) => {
-    for (const branch of branches) {
-      if (branch.drivers.length === 0) continue;
-      const others = branch.others.map(
-        (o) => sql` and exists (select 1 from ${searchTerms} o where o.workspace_id = ${ctx.workspaceId} and o.record_type = ${type.name}
-          and o.record_id = t.record_id and ${wordMatches(sql`o.word`, sql`${o}`, branch.othersPrefix)})`,
-      );
-      const scan = branch.others.length ? multiWordScan : take;
-      const order = branch.prefix ? sql`order by t.word, t.record_id` : sql``;
-      const inner = sql`select t.record_id, t.field, t.word from ${searchTerms} t
-        where t.workspace_id = ${ctx.workspaceId} and t.record_type = ${type.name}
-          and ${wordMatches(sql`t.word`, sql`u.w`, branch.prefix)} and ${condition}
-          and t.record_id <> all(${uuidArray(seen)}) ${order} limit ${scan}`;
-      const filtered = branch.others.length ? sql`select * from (${inner}) t where true${sql.join(others, sql``)} limit ${take}` : inner;
-      parts.push(sql`select x.record_id, x.field, x.word, ${subIndex}::int as rank
-        from unnest(${textArray(branch.drivers)}) with ordinality as u(w, n) cross join lateral (${filtered}) x`);
+  const via = type.search.via;
+  const visible = visibility.ownerIds === null ? sql`true` : sql`${table.ownerId} = any(${uuidArray(visibility.ownerIds)})`;
+  for (const { tier, branches } of tiers) {
+    for (const branch of branches.filter((b) => b.drivers.length > 0)) {
+      subs.forEach(({ condition }, subIndex) => {
+        parts.push(sql`(select record_id, field, word, ${tier * 10 + subIndex}::int as rank from (${termsBranch(ctx, type.name, branch, condition, take)}) b)`);
+      });
+      if (via && branch.others.length === 0) {
+        parts.push(sql`(select v.id as record_id, ${via.field}::text as field, s.word, ${tier * 10 + 5}::int as rank
+          from (${termsBranch(ctx, via.type, branch, sql`true`, take)}) s
+          cross join lateral (select ${table.id} as id from (${via.linkedTo(ctx.workspaceId, sql`s.record_id`)}) l
+            join ${table} on ${table.workspaceId} = ${ctx.workspaceId} and ${table.id} = l.id
+            where ${table.deletedAt} is null and ${visible} limit ${take}) v limit ${take})`);
+      }
     }
-  });
+  }
   if (parts.length === 0) return [];
-  return queryRows<Row>(ctx.db, sql`select * from (${sql.join(parts, sql` union all `)}) r order by rank limit ${take * 2}`);
+  return queryRows<Row>(
+    ctx.db,
+    sql`select r.record_id, r.field, r.word, r.rank, ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle
+      from (${sql.join(parts, sql` union all `)}) r join ${table} on ${table.workspaceId} = ${ctx.workspaceId} and ${table.id} = r.record_id
+      order by r.rank`,
+  );
 }
 
 /** The fragment tier: the trigram index of the type's search text, per subtier, bounded. */
@@ -149,19 +163,21 @@ async function fragmentTier(searcher: Searcher, type: RecordType, fragment: stri
   const subs = subtiers(searcher, type.name, sql`${table.ownerId}`, sql`${table.id}`);
   const pattern = `%${fragment}%`;
   const parts = subs.map(
-    ({ condition }, subIndex) => sql`(select ${table.id} as record_id, ${type.search.fieldValues} as fields, ${subIndex}::int as rank from ${table}
+    ({ condition }, subIndex) => sql`(select ${table.id} as record_id, ${type.search.fieldValues} as fields, ${subIndex}::int as rank,
+      ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle from ${table}
       where ${table.workspaceId} = ${ctx.workspaceId} and ${table.deletedAt} is null and ${type.searchText} like ${pattern}
         and ${condition} and ${table.id} <> all(${uuidArray(seen)}) limit ${need})`,
   );
   if (parts.length === 0) return [];
-  const rows = await queryRows<{ record_id: string; fields: string[] | string; rank: number }>(
+  const rows = await queryRows<{ record_id: string; fields: string[] | string; rank: number; title: string; subtitle: string | null }>(
     ctx.db,
     sql`select * from (${sql.join(parts, sql` union all `)}) r order by rank`,
   );
   return rows.map((r) => {
     const values = typeof r.fields === 'string' ? parsePgArray(r.fields) : r.fields;
     const at = values.findIndex((v) => v.includes(fragment));
-    return { record_id: r.record_id, field: type.search.fields[at] ?? type.search.fields[0] ?? 'name', word: fragment, rank: r.rank };
+    const field = type.search.fields[at] ?? type.search.fields[0] ?? 'name';
+    return { record_id: r.record_id, field, word: fragment, rank: r.rank, title: r.title, subtitle: r.subtitle };
   });
 }
 
@@ -187,12 +203,12 @@ function fuzzyCandidates(word: string, plan: SearchPlan): string[] {
 export async function searchType(searcher: Searcher, type: RecordType, plan: SearchPlan, need: number): Promise<Hit[]> {
   const hits: Hit[] = [];
   const byId = new Set<string>();
-  const add = (rows: { record_id: string; field: string; word: string }[], tier: SearchTier, needles: (word: string) => string[]) => {
+  const add = (rows: Row[], tier: SearchTier, needles: (word: string) => string[]) => {
     for (const r of rows) {
       if (hits.length >= need) return;
       if (byId.has(r.record_id)) continue;
       byId.add(r.record_id);
-      hits.push({ id: r.record_id, tier, matchedField: r.field, needles: needles(r.word) });
+      hits.push({ id: r.record_id, tier, matchedField: r.field, needles: needles(r.word), title: r.title, subtitle: r.subtitle });
     }
   };
   const { words } = plan;
@@ -202,17 +218,23 @@ export async function searchType(searcher: Searcher, type: RecordType, plan: Sea
   // The longest word drives (its index range); the others are checked on the record's terms.
   const driver = words.reduce((a, b) => (b.length > a.length ? b : a));
   const others = words.filter((_, i) => i !== words.indexOf(driver));
-  add(await termsTier(searcher, type, [{ drivers: variants(driver), prefix: false, others, othersPrefix: false }], need, []), 'exact', () => allNeedles);
-  if (hits.length < need) {
-    const rows = await termsTier(searcher, type, [{ drivers: variants(driver), prefix: true, others, othersPrefix: true }], need, [...byId]);
-    add(rows, 'prefix', () => allNeedles);
-  }
+  // Exact, prefix and typo/transliteration in one statement (each bounded); the fragment tier, the
+  // only one that reads the record table, runs only when they leave the page short.
+  const rows = await termsQuery(
+    searcher,
+    type,
+    [
+      { tier: 0, branches: [{ drivers: variants(driver), prefix: false, others, othersPrefix: false }] },
+      { tier: 1, branches: [{ drivers: variants(driver), prefix: true, others, othersPrefix: true }] },
+      { tier: 3, branches: words.map((w, i) => ({ drivers: fuzzyCandidates(w, plan), prefix: false, others: words.filter((_, j) => j !== i), othersPrefix: true })) },
+    ],
+    need,
+  );
+  add(rows.filter((r) => r.rank < 10), 'exact', () => allNeedles);
+  add(rows.filter((r) => r.rank >= 10 && r.rank < 20), 'prefix', () => allNeedles);
   if (hits.length < need && plan.fragment) {
     add(await fragmentTier(searcher, type, plan.fragment, need - hits.length, [...byId]), 'fragment', (w) => [w]);
   }
-  if (hits.length < need) {
-    const branches = words.map((w, i) => ({ drivers: fuzzyCandidates(w, plan), prefix: false, others: words.filter((_, j) => j !== i), othersPrefix: true }));
-    add(await termsTier(searcher, type, branches, need - hits.length, [...byId]), 'fuzzy', (w) => [w, ...words]);
-  }
+  add(rows.filter((r) => r.rank >= 30), 'fuzzy', (w) => [w, ...words]);
   return hits;
 }
