@@ -131,3 +131,70 @@ BEGIN
   WHERE c.deleted_at IS NULL AND w <> '';
 END $$;--> statement-breakpoint
 SELECT kesher_search_rebuild();
+--> statement-breakpoint
+-- True when every word of `others` starts a word of the record (a multi-word query's other words).
+CREATE OR REPLACE FUNCTION kesher_search_has_all(ws uuid, rtype text, rid uuid, others text[]) RETURNS boolean LANGUAGE sql STABLE AS $$
+  select not exists (select 1 from unnest(others) as o(w) where not exists (
+    select 1 from search_terms t where t.workspace_id = ws and t.record_type = rtype and t.record_id = rid
+      and t.word >= o.w and t.word < o.w || chr(1114111)))
+$$;--> statement-breakpoint
+-- One tier of the search (src/domain/search/engine.ts): for each word of `words` (equal, or starting
+-- with when `prefix`), a bounded walk of an index of search_terms, per subtier — 0: records the caller
+-- (`me`) touched recently (their last 60 audit entries), 1: records they own, 2: the rest they may see
+-- (`owners`, NULL = all) — at most `take` rows each (`scan` rows read when `others` must be checked).
+-- Static queries, so PL/pgSQL keeps their plans: a keystroke plans nothing, and every plan is an index
+-- range walked in order with a LIMIT, whatever the words' frequencies.
+CREATE OR REPLACE FUNCTION kesher_search_walk(ws uuid, rtype text, me uuid, owners uuid[], words text[], prefix boolean, others text[], take int, tier int)
+RETURNS TABLE(record_id uuid, field text, word text, rank int) LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  scan int := CASE WHEN cardinality(others) > 0 THEN 2000 ELSE take END;
+BEGIN
+  IF cardinality(words) = 0 THEN RETURN; END IF;
+  IF me IS NOT NULL THEN
+    IF prefix THEN
+      RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
+        SELECT t.record_id, t.field, t.word FROM search_terms t
+        WHERE t.workspace_id = ws AND t.record_type = rtype AND t.word >= u.w AND t.word < u.w || chr(1114111)
+          AND t.record_id IN (SELECT a.record_id FROM audit_log a WHERE a.workspace_id = ws AND a.actor_user_id = me AND a.record_type = rtype ORDER BY a.id DESC LIMIT 60)
+          AND (owners IS NULL OR t.owner_id = ANY (owners))
+        LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
+      RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 + 1 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
+        SELECT t.record_id, t.field, t.word FROM search_terms t
+        WHERE t.workspace_id = ws AND t.record_type = rtype AND t.owner_id = me AND t.word >= u.w AND t.word < u.w || chr(1114111)
+        ORDER BY t.word, t.record_id LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
+    ELSE
+      RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
+        SELECT t.record_id, t.field, t.word FROM search_terms t
+        WHERE t.workspace_id = ws AND t.record_type = rtype AND t.word = u.w
+          AND t.record_id IN (SELECT a.record_id FROM audit_log a WHERE a.workspace_id = ws AND a.actor_user_id = me AND a.record_type = rtype ORDER BY a.id DESC LIMIT 60)
+          AND (owners IS NULL OR t.owner_id = ANY (owners))
+        LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
+      RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 + 1 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
+        SELECT t.record_id, t.field, t.word FROM search_terms t
+        WHERE t.workspace_id = ws AND t.record_type = rtype AND t.owner_id = me AND t.word = u.w
+        ORDER BY t.record_id LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
+    END IF;
+  END IF;
+  IF owners IS NOT NULL AND owners <@ ARRAY[me] THEN RETURN; END IF;
+  IF prefix THEN
+    RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 + 2 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
+      SELECT t.record_id, t.field, t.word FROM search_terms t
+      WHERE t.workspace_id = ws AND t.record_type = rtype AND t.word >= u.w AND t.word < u.w || chr(1114111)
+        AND (owners IS NULL OR t.owner_id = ANY (owners))
+      ORDER BY t.word, t.record_id LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
+  ELSE
+    RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 + 2 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
+      SELECT t.record_id, t.field, t.word FROM search_terms t
+      WHERE t.workspace_id = ws AND t.record_type = rtype AND t.word = u.w
+        AND (owners IS NULL OR t.owner_id = ANY (owners))
+      ORDER BY t.record_id LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
+  END IF;
+END $$;--> statement-breakpoint
+-- The exact (tier 0), prefix (1) and typo/transliteration (3) tiers of one type in one call.
+CREATE OR REPLACE FUNCTION kesher_search_terms(ws uuid, rtype text, me uuid, owners uuid[], exact text[], prefixes text[], fuzzy text[], others text[], take int)
+RETURNS TABLE(record_id uuid, field text, word text, rank int) LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN QUERY SELECT * FROM kesher_search_walk(ws, rtype, me, owners, exact, false, others, take, 0);
+  RETURN QUERY SELECT * FROM kesher_search_walk(ws, rtype, me, owners, prefixes, true, others, take, 1);
+  RETURN QUERY SELECT * FROM kesher_search_walk(ws, rtype, me, owners, fuzzy, false, others, take, 3);
+END $$;

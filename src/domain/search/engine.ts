@@ -14,7 +14,6 @@ import type { RecordType } from '../records/registry.js';
 import type { Visibility } from '../records/visibility.js';
 import { hebrewPrefixVariants, normaliseText, queryDigits } from './normalise.js';
 import type { SearchTier } from './schema.js';
-import { searchTerms } from './table.js';
 import { tableTransliterations, transliterations } from './transliterate.js';
 import { oneEditAway } from './typos.js';
 
@@ -54,8 +53,6 @@ export interface Searcher {
 
 /** How many recent audit entries of the caller make their "recently touched" set (per search). */
 const recentEntries = 60;
-/** A multi-word query filters at most this many rows of its driving word per branch. */
-const multiWordScan = 2000;
 /** Cap of typo and transliteration candidates looked up per word. */
 const maxCandidates = 800;
 
@@ -81,19 +78,6 @@ function subtiers(searcher: Searcher, typeName: string, owner: SQL, id: SQL): { 
   return out;
 }
 
-/** A word condition on a search_terms alias: equal, or starting with (a range, so the index is walked in order). */
-const wordMatches = (column: SQL, word: SQL, prefix: boolean) =>
-  prefix ? sql`${column} >= ${word} and ${column} < ${word} || chr(1114111)` : sql`${column} = ${word}`;
-
-interface TermBranch {
-  /** Alternatives of the driving word (any of them matches). */
-  drivers: string[];
-  prefix: boolean;
-  /** The other words of the query: each must be a word of the record (or start one, with othersPrefix). */
-  others: string[];
-  othersPrefix: boolean;
-}
-
 interface Row {
   record_id: string;
   field: string;
@@ -103,51 +87,40 @@ interface Row {
   subtitle: string | null;
 }
 
-/** The bounded walk of search_terms for one branch: per driving alternative (a lateral), LIMIT `take`. */
-function termsBranch(ctx: Ctx, typeName: string, branch: TermBranch, condition: SQL, take: number) {
-  const others = branch.others.map(
-    (o) => sql` and exists (select 1 from ${searchTerms} o where o.workspace_id = ${ctx.workspaceId} and o.record_type = ${typeName}
-      and o.record_id = t.record_id and ${wordMatches(sql`o.word`, sql`${o}`, branch.othersPrefix)})`,
-  );
-  const scan = branch.others.length ? multiWordScan : take;
-  const order = branch.prefix ? sql`order by t.word, t.record_id` : sql``;
-  const inner = sql`select t.record_id, t.field, t.word from ${searchTerms} t
-    where t.workspace_id = ${ctx.workspaceId} and t.record_type = ${typeName}
-      and ${wordMatches(sql`t.word`, sql`u.w`, branch.prefix)} and ${condition} ${order} limit ${scan}`;
-  const filtered = branch.others.length ? sql`select * from (${inner}) t where true${sql.join(others, sql``)} limit ${take}` : inner;
-  return sql`select x.record_id, x.field, x.word from unnest(${textArray(branch.drivers)}) as u(w) cross join lateral (${filtered}) x limit ${take}`;
+/** The words each terms tier looks up (migration 0008, kesher_search_terms). */
+interface TermTiers {
+  exact: string[];
+  prefixes: string[];
+  fuzzy: string[];
+  /** The query's other words: each must start a word of the record. */
+  others: string[];
 }
 
 /**
- * The terms tiers in one statement: per tier, subtier and driving alternative, a bounded walk of an
- * index of search_terms, ranked tier then subtier; a type with `search.via` also gets, after its own
- * subtiers of each tier, the records linked to the other type's matches (bounded per match). The
- * records' titles come with them (a primary-key join on the few rows found).
+ * The terms tiers of one type in one statement: kesher_search_terms walks search_terms' indexes in
+ * PL/pgSQL (plans kept per session), bounded per tier, subtier and word; a type with `search.via` also
+ * gets, after its own subtiers of each tier, the records linked to the other type's matches (bounded
+ * per match). The records' titles come with them (a primary-key join on the few rows found).
  */
-async function termsQuery(searcher: Searcher, type: RecordType, tiers: { tier: number; branches: TermBranch[] }[], need: number) {
-  const { ctx, visibility } = searcher;
+async function termsQuery(searcher: Searcher, type: RecordType, words: TermTiers, need: number) {
+  const { ctx, visibility, me } = searcher;
   const table = type.table;
-  const parts: SQL[] = [];
-  const subs = subtiers(searcher, type.name, sql`t.owner_id`, sql`t.record_id`);
   // A record with several matching words comes once per word: fetch a few more than needed.
   const take = need * 2 + 4;
+  const owners = visibility.ownerIds === null ? sql`null::uuid[]` : uuidArray(visibility.ownerIds);
+  const lists = sql`${textArray(words.exact)}, ${textArray(words.prefixes)}, ${textArray(words.fuzzy)}`;
+  const parts = [
+    sql`select * from kesher_search_terms(${ctx.workspaceId}::uuid, ${type.name}, ${me}::uuid, ${owners}, ${lists}, ${textArray(words.others)}, ${take}::int)`,
+  ];
   const via = type.search.via;
-  const visible = visibility.ownerIds === null ? sql`true` : sql`${table.ownerId} = any(${uuidArray(visibility.ownerIds)})`;
-  for (const { tier, branches } of tiers) {
-    for (const branch of branches.filter((b) => b.drivers.length > 0)) {
-      subs.forEach(({ condition }, subIndex) => {
-        parts.push(sql`(select record_id, field, word, ${tier * 10 + subIndex}::int as rank from (${termsBranch(ctx, type.name, branch, condition, take)}) b)`);
-      });
-      if (via && branch.others.length === 0) {
-        parts.push(sql`(select v.id as record_id, ${via.field}::text as field, s.word, ${tier * 10 + 5}::int as rank
-          from (${termsBranch(ctx, via.type, branch, sql`true`, take)}) s
-          cross join lateral (select ${table.id} as id from (${via.linkedTo(ctx.workspaceId, sql`s.record_id`)}) l
-            join ${table} on ${table.workspaceId} = ${ctx.workspaceId} and ${table.id} = l.id
-            where ${table.deletedAt} is null and ${visible} limit ${take}) v limit ${take})`);
-      }
-    }
+  if (via && words.others.length === 0) {
+    const visible = visibility.ownerIds === null ? sql`true` : sql`${table.ownerId} = any(${owners})`;
+    parts.push(sql`select v.id as record_id, ${via.field}::text as field, s.word, s.rank + 3 as rank
+      from kesher_search_terms(${ctx.workspaceId}::uuid, ${via.type}, null::uuid, null::uuid[], ${lists}, array[]::text[], ${take}::int) s
+      cross join lateral (select ${table.id} as id from (${via.linkedTo(ctx.workspaceId, sql`s.record_id`)}) l
+        join ${table} on ${table.workspaceId} = ${ctx.workspaceId} and ${table.id} = l.id
+        where ${table.deletedAt} is null and ${visible} limit ${take}) v`);
   }
-  if (parts.length === 0) return [];
   return queryRows<Row>(
     ctx.db,
     sql`select r.record_id, r.field, r.word, r.rank, ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle
@@ -223,11 +196,7 @@ export async function searchType(searcher: Searcher, type: RecordType, plan: Sea
   const rows = await termsQuery(
     searcher,
     type,
-    [
-      { tier: 0, branches: [{ drivers: variants(driver), prefix: false, others, othersPrefix: false }] },
-      { tier: 1, branches: [{ drivers: variants(driver), prefix: true, others, othersPrefix: true }] },
-      { tier: 3, branches: words.map((w, i) => ({ drivers: fuzzyCandidates(w, plan), prefix: false, others: words.filter((_, j) => j !== i), othersPrefix: true })) },
-    ],
+    { exact: variants(driver), prefixes: variants(driver), fuzzy: fuzzyCandidates(driver, plan), others },
     need,
   );
   add(rows.filter((r) => r.rank < 10), 'exact', () => allNeedles);
