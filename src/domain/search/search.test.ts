@@ -71,6 +71,14 @@ describe('typos and transliteration', () => {
   });
 });
 
+describe('several words', () => {
+  test('every word must match, the last one as a prefix', async () => {
+    expect(ids(await find('Yossi Coh'))).toEqual([yossi]);
+    expect(ids(await find('משה ל'))).toEqual([moshe]);
+    expect(ids(await find('Yossi Levy'))).toEqual([]);
+  });
+});
+
 describe('ranking', () => {
   test('exact > prefix > fragment > fuzzy', async () => {
     const items = (await find('Cohen')).groups[0]!.items;
@@ -145,6 +153,22 @@ describe('GET /api/search', () => {
     ['limit out of range', '/api/search?q=a&limit=21'],
   ])('400 for %s', async (_, url) => {
     expect((await get(url)).statusCode).toBe(400);
+  });
+  test('401 without a session; every role reads (viewer included)', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/search?q=Cohen' })).statusCode).toBe(401);
+    const viewer = await makeMember(db, workspace.id, 'viewer');
+    const response = await app.inject({ method: 'GET', url: '/api/search?q=Cohen', headers: { cookie: (await logIn(app, viewer.email)).cookie } });
+    expect(response.statusCode).toBe(200);
+  });
+  test('the list q pages through the ranked matches', async () => {
+    const all = ids(await find('Cohen'));
+    const first = (await get('/api/contacts?q=Cohen&limit=1')).json() as { items: { id: string }[]; nextCursor: string };
+    expect(first.items.map((i) => i.id)).toEqual(all.slice(0, 1));
+    const second = (await get(`/api/contacts?q=Cohen&limit=1&cursor=${first.nextCursor}`)).json() as { items: { id: string }[] };
+    expect(second.items.map((i) => i.id)).toEqual(all.slice(1, 2));
+    expect((await get('/api/contacts?q=Cohen&cursor=nonsense')).statusCode).toBe(400);
+    const sorted = (await get('/api/contacts?q=Cohen&sort=-name')).json() as { items: { id: string }[] };
+    expect(new Set(sorted.items.map((i) => i.id))).toEqual(new Set(all));
   });
   test('the list q uses the same engine, in rank order', async () => {
     const list = (await get('/api/contacts?q=Cohen')).json() as { items: { id: string }[] };
