@@ -191,19 +191,20 @@ export async function searchType(searcher: Searcher, type: RecordType, plan: Sea
   // The longest word drives (its index range); the others are checked on the record's terms.
   const driver = words.reduce((a, b) => (b.length > a.length ? b : a));
   const others = words.filter((_, i) => i !== words.indexOf(driver));
-  // Exact, prefix and typo/transliteration in one statement (each bounded); the fragment tier, the
-  // only one that reads the record table, runs only when they leave the page short.
-  const rows = await termsQuery(
-    searcher,
-    type,
-    { exact: variants(driver), prefixes: variants(driver), fuzzy: fuzzyCandidates(driver, plan), others },
-    need,
-  );
+  // Exact and prefix in one statement (each bounded); the fragment and typo/transliteration tiers
+  // run only when they leave the page short (a common input fills it at once).
+  const rows = await termsQuery(searcher, type, { exact: variants(driver), prefixes: variants(driver), fuzzy: [], others }, need);
   add(rows.filter((r) => r.rank < 10), 'exact', () => allNeedles);
-  add(rows.filter((r) => r.rank >= 10 && r.rank < 20), 'prefix', () => allNeedles);
-  if (hits.length < need && plan.fragment) {
-    add(await fragmentTier(searcher, type, plan.fragment, need - hits.length, [...byId]), 'fragment', (w) => [w]);
-  }
-  add(rows.filter((r) => r.rank >= 30), 'fuzzy', (w) => [w, ...words]);
+  add(rows.filter((r) => r.rank >= 10), 'prefix', () => allNeedles);
+  if (hits.length >= need) return hits;
+  // Short: the fragment and typo/transliteration tiers, side by side.
+  const seen = [...byId];
+  const fuzzy = fuzzyCandidates(driver, plan);
+  const [fragments, fuzzyRows] = await Promise.all([
+    plan.fragment ? fragmentTier(searcher, type, plan.fragment, need - hits.length, seen) : [],
+    fuzzy.length ? termsQuery(searcher, type, { exact: [], prefixes: [], fuzzy, others }, need) : [],
+  ]);
+  add(fragments, 'fragment', (w) => [w]);
+  add(fuzzyRows, 'fuzzy', (w) => [w, ...words]);
   return hits;
 }
