@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { companyDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadCompanies } from './load.js';
 import { companySchema } from './schema.js';
@@ -36,4 +37,5 @@ export const companyRecord = registerRecordType({
   load: loadCompanies,
   searchText: c.searchText,
   phoneSearch: true,
+  duplicates: companyDuplicates,
 });

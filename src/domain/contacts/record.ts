@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { contactDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadContacts } from './load.js';
 import { contactSchema } from './schema.js';
@@ -42,4 +43,5 @@ export const contactRecord = registerRecordType({
   load: loadContacts,
   searchText: c.searchText,
   phoneSearch: true,
+  duplicates: contactDuplicates,
 });

@@ -1,0 +1,125 @@
+import { jaroWinkler } from './jaro-winkler.js';
+import { compareNames, type NameForms } from './names.js';
+import type { Prepared } from './fields.js';
+import type { DuplicateRule, Reason } from './schema.js';
+import { defaultOrgNameWeight, defaultWeights, levelBits, priorBits } from './weights.js';
+
+export { prepare, type MatchFields, type Prepared } from './fields.js';
+
+/** The rules in force: which are on and their weights (bits at full agreement). */
+export interface MatchSettings {
+  rules: ReadonlyMap<DuplicateRule, { enabled: boolean; weight: number }>;
+}
+
+export interface PairScore {
+  /** Probability (0..1) that the two records are one. */
+  score: number;
+  /** The rules that spoke for the pair, strongest first. */
+  reasons: Reason[];
+}
+
+type Outcome = { bits: number; detail: string | null } | null;
+
+const shared = (a: Set<string>, b: Set<string>) => [...a].find((v) => b.has(v));
+
+function sets(a: Set<string>, b: Set<string>, level: { agree: number; disagree: number }): Outcome {
+  if (a.size === 0 || b.size === 0) return null;
+  const same = shared(a, b);
+  return same ? { bits: level.agree, detail: same } : { bits: level.disagree, detail: null };
+}
+
+function nameBits(a: NameForms | null, b: NameForms | null, level: { agree: number; similar: number; disagree: number }) {
+  if (!a || !b) return null;
+  const { agreement, similarity } = compareNames(a, b);
+  if (agreement === 'different') return { bits: level.disagree, how: null };
+  if (agreement === 'similar') return { bits: level.similar * ((similarity - 0.88) / 0.12) + level.similar, how: 'similar' };
+  return { bits: level.agree, how: agreement === 'exact' ? null : agreement };
+}
+
+function personName(a: Prepared, b: Prepared): Outcome {
+  if (a.org || b.org) {
+    const org = nameBits(a.org, b.org, levelBits.orgName);
+    return org && { bits: org.bits, detail: org.bits > 0 ? `${a.org!.text} ≈ ${b.org!.text}` : null };
+  }
+  const last = nameBits(a.last, b.last, levelBits.lastName);
+  const first = nameBits(a.first, b.first, levelBits.firstName);
+  if (!last && !first) return null;
+  const bits = (last?.bits ?? 0) + (first?.bits ?? 0);
+  const hows = [...new Set([first?.how, last?.how].filter(Boolean))];
+  const show = (p: Prepared) => [p.first?.text, p.last?.text].filter(Boolean).join(' ');
+  return { bits, detail: bits > 0 ? `${show(a)} ≈ ${show(b)}${hows.length ? ` (${hows.join(', ')})` : ''}` : null };
+}
+
+/** Two dates that differ by one typed digit, or by day and month swapped. */
+function nearDate(a: string, b: string) {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1 || (a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7));
+}
+
+function exactOrNear(a: string | null, b: string | null, level: { agree: number; near: number; disagree: number }): Outcome {
+  if (!a || !b) return null;
+  if (a === b) return { bits: level.agree, detail: a };
+  if (nearDate(a, b) || (a.length === b.length && jaroWinkler(a, b) >= 0.9)) return { bits: level.near, detail: `${a} ≈ ${b}` };
+  return { bits: level.disagree, detail: null };
+}
+
+function address(a: Prepared, b: Prepared): Outcome {
+  let bits = 0;
+  let detail: string | null = null;
+  if (a.street && b.street) {
+    const similarity = a.street === b.street ? 1 : jaroWinkler(a.street, b.street);
+    bits += similarity === 1 ? levelBits.street.agree : similarity >= 0.9 ? levelBits.street.similar : levelBits.street.disagree;
+    if (similarity >= 0.9) detail = a.street;
+  }
+  const placeA = a.postalCode ?? a.city;
+  const placeB = b.postalCode ?? b.city;
+  if (a.city && b.city) {
+    const same = a.city === b.city || jaroWinkler(a.city, b.city) >= 0.92;
+    bits += same ? levelBits.city.agree : levelBits.city.disagree;
+    if (same) detail = detail ? `${detail}, ${a.city}` : a.city;
+  } else if (placeA && placeB && placeA === placeB) {
+    bits += levelBits.city.agree;
+    detail = detail ?? placeA;
+  }
+  if (a.postalCode && b.postalCode && a.city && b.city) bits += a.postalCode === b.postalCode ? 1 : -0.5;
+  if (!(a.street && b.street) && !(placeA && placeB)) return null;
+  return { bits, detail: bits > 0 ? detail : null };
+}
+
+const comparisons: Record<DuplicateRule, (a: Prepared, b: Prepared) => Outcome> = {
+  email: (a, b) => sets(a.emails, b.emails, levelBits.email),
+  phone: (a, b) => sets(a.phones, b.phones, levelBits.phone),
+  domain: (a, b) => sets(a.domains, b.domains, levelBits.domain),
+  name: personName,
+  company: (a, b) => {
+    const ids = sets(a.companies, b.companies, levelBits.company);
+    if (ids && ids.bits > 0) return ids;
+    return sets(a.companyNames, b.companyNames, levelBits.company) ?? ids;
+  },
+  address,
+  birthday: (a, b) => exactOrNear(a.birthday, b.birthday, levelBits.birthday),
+  nationalId: (a, b) => exactOrNear(a.nationalId, b.nationalId, levelBits.nationalId),
+};
+
+const defaultWeight = (rule: DuplicateRule, a: Prepared) => (rule === 'name' && a.org ? defaultOrgNameWeight : defaultWeights[rule]);
+
+/**
+ * Scores a pair: each enabled rule adds its evidence (scaled by the workspace's weight for it), the sum
+ * with the prior is the log-odds of one record. Reasons list the rules that spoke for the pair.
+ */
+export function scorePair(a: Prepared, b: Prepared, settings: MatchSettings): PairScore {
+  let total = priorBits;
+  const reasons: Reason[] = [];
+  for (const [rule, { enabled, weight }] of settings.rules) {
+    if (!enabled) continue;
+    const outcome = comparisons[rule](a, b);
+    if (!outcome) continue;
+    const bits = outcome.bits * (weight / defaultWeight(rule, a));
+    total += bits;
+    if (bits > 0) reasons.push({ rule, detail: outcome.detail, weight: Math.round(bits * 10) / 10 });
+  }
+  reasons.sort((x, y) => y.weight - x.weight);
+  return { score: Math.round((1 / (1 + 2 ** -total)) * 10000) / 10000, reasons };
+}
