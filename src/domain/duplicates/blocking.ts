@@ -1,6 +1,7 @@
 import type { Prepared } from './fields.js';
 import { givenInitials } from './names.js';
 
+
 /** What the create/edit check looks candidates up by; each record type turns it into an indexed query. */
 export interface BlockingKeys {
   emails: string[];
@@ -35,13 +36,18 @@ export function checkKeys(p: Prepared): BlockingKeys {
  */
 export function scanKeys(p: Prepared): string[] {
   const k = checkKeys(p);
+  const lastInitials = givenInitials(p.last);
+  const place = p.postalCode ?? p.city;
   const keys = [
     ...k.emails.map((e) => `e:${e}`),
     ...k.phones.map((x) => `p:${x}`),
     ...k.domains.map((d) => `d:${d}`),
     ...(p.org?.forms ?? []).map((o) => `o:${o}`),
     ...k.lastNames.flatMap((l) => k.initials.map((i) => `n:${l}|${i}`)),
-    ...k.birthdays.flatMap((b) => k.initials.map((i) => `b:${b}|${i}`)),
+    // Given and family name swapped (a form filled in the wrong order).
+    ...(p.first && p.last ? [...p.first.forms, ...p.first.guesses].flatMap((f) => lastInitials.map((i) => `n:${f}|${i}`)) : []),
+    ...k.birthdays.flatMap((b) => [...k.initials, ...lastInitials].map((i) => `b:${b}|${i}`)),
+    ...(p.street && place ? [`a:${p.street.replaceAll(' ', '')}|${place}`] : []),
   ];
   if (p.nationalId) keys.push(`i:${p.nationalId}`);
   return keys;

@@ -41,9 +41,17 @@ function personName(a: Prepared, b: Prepared): Outcome {
     const org = nameBits(a.org, b.org, levelBits.orgName);
     return org && { bits: org.bits, detail: org.bits > 0 ? `${a.org!.text} ≈ ${b.org!.text}` : null };
   }
-  const last = nameBits(a.last, b.last, levelBits.lastName);
-  const first = nameBits(a.first, b.first, levelBits.firstName);
+  let last = nameBits(a.last, b.last, levelBits.lastName);
+  let first = nameBits(a.first, b.first, levelBits.firstName);
   if (!last && !first) return null;
+  // Given and family names swapped: counted as such when that agrees better, one bit less sure.
+  const swappedLast = nameBits(a.first, b.last, levelBits.lastName);
+  const swappedFirst = nameBits(a.last, b.first, levelBits.firstName);
+  const total = (x: { bits: number } | null, y: { bits: number } | null) => (x?.bits ?? 0) + (y?.bits ?? 0);
+  if (swappedLast && swappedFirst && total(swappedLast, swappedFirst) - 1 > total(last, first)) {
+    last = { ...swappedLast, bits: swappedLast.bits - 1, how: 'swapped' };
+    first = swappedFirst;
+  }
   const bits = (last?.bits ?? 0) + (first?.bits ?? 0);
   const hows = [...new Set([first?.how, last?.how].filter(Boolean))];
   const show = (p: Prepared) => [p.first?.text, p.last?.text].filter(Boolean).join(' ');
@@ -69,7 +77,8 @@ function address(a: Prepared, b: Prepared): Outcome {
   let bits = 0;
   let detail: string | null = null;
   if (a.street && b.street) {
-    const similarity = a.street === b.street ? 1 : jaroWinkler(a.street, b.street);
+    const [x, y] = [a.street.replaceAll(' ', ''), b.street.replaceAll(' ', '')];
+    const similarity = x === y ? 1 : jaroWinkler(x, y);
     bits += similarity === 1 ? levelBits.street.agree : similarity >= 0.9 ? levelBits.street.similar : levelBits.street.disagree;
     if (similarity >= 0.9) detail = a.street;
   }
