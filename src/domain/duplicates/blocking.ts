@@ -37,7 +37,7 @@ export function checkKeys(p: Prepared): BlockingKeys {
 export function scanKeys(p: Prepared): string[] {
   const k = checkKeys(p);
   const lastInitials = givenInitials(p.last);
-  const place = p.postalCode ?? p.city;
+  const place = p.postalCode ?? p.city?.text;
   const keys = [
     ...k.emails.map((e) => `e:${e}`),
     ...k.phones.map((x) => `p:${x}`),

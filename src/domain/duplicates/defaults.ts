@@ -13,7 +13,7 @@ export const rulesOf: Record<DuplicateType, readonly DuplicateRule[]> = {
  * pairwise F1 is highest; at blockAt precision is 1.0 on both sets, so a create is refused only when
  * the evidence is overwhelming (same email or phone and a matching name; name, birthday and address).
  */
-export const defaultThresholds = { blockAt: 0.99, warnAt: 0.6 } as const;
+export const defaultThresholds = { blockAt: 0.99, warnAt: 0.9 } as const;
 
 export function defaultRules(type: DuplicateType) {
   return rulesOf[type].map((rule) => ({

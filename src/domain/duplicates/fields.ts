@@ -32,7 +32,8 @@ export interface Prepared {
   companies: Set<string>;
   companyNames: Set<string>;
   street: string | null;
-  city: string | null;
+  /** A city is compared like a name: חיפה = Haifa. */
+  city: NameForms | null;
   postalCode: string | null;
   birthday: string | null;
   nationalId: string | null;
@@ -53,7 +54,7 @@ export function prepare(fields: MatchFields): Prepared {
     companies: new Set(fields.companyIds ?? []),
     companyNames: keys(fields.companyNames, (v) => text(v)),
     street: text(fields.street),
-    city: text(fields.city),
+    city: nameForms(fields.city),
     postalCode: fields.postalCode ? digitsKey(fields.postalCode) ?? text(fields.postalCode) : null,
     birthday: fields.birthday?.slice(0, 10) || null,
     nationalId: fields.nationalId ? digitsKey(fields.nationalId) : null,

@@ -58,18 +58,24 @@ function personName(a: Prepared, b: Prepared): Outcome {
   return { bits, detail: bits > 0 ? `${show(a)} ≈ ${show(b)}${hows.length ? ` (${hows.join(', ')})` : ''}` : null };
 }
 
-/** Two dates that differ by one typed digit, or by day and month swapped. */
-function nearDate(a: string, b: string) {
+/** One digit typed wrong, or two neighbours swapped. */
+function oneSlip(a: string, b: string) {
   if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-  return diff === 1 || (a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7));
+  const diffs: number[] = [];
+  for (let i = 0; i < a.length && diffs.length <= 2; i++) if (a[i] !== b[i]) diffs.push(i);
+  if (diffs.length === 1) return true;
+  const [i, j] = diffs;
+  return diffs.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!];
 }
 
-function exactOrNear(a: string | null, b: string | null, level: { agree: number; near: number; disagree: number }): Outcome {
+/** A date with one slip, or with day and month swapped (YYYY-MM-DD). */
+const nearDate = (a: string, b: string) =>
+  oneSlip(a, b) || (a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7));
+
+function exactOrNear(a: string | null, b: string | null, level: { agree: number; near: number; disagree: number }, near: (a: string, b: string) => boolean): Outcome {
   if (!a || !b) return null;
   if (a === b) return { bits: level.agree, detail: a };
-  if (nearDate(a, b) || (a.length === b.length && jaroWinkler(a, b) >= 0.9)) return { bits: level.near, detail: `${a} ≈ ${b}` };
+  if (near(a, b)) return { bits: level.near, detail: `${a} ≈ ${b}` };
   return { bits: level.disagree, detail: null };
 }
 
@@ -82,12 +88,12 @@ function address(a: Prepared, b: Prepared): Outcome {
     bits += similarity === 1 ? levelBits.street.agree : similarity >= 0.9 ? levelBits.street.similar : levelBits.street.disagree;
     if (similarity >= 0.9) detail = a.street;
   }
-  const placeA = a.postalCode ?? a.city;
-  const placeB = b.postalCode ?? b.city;
+  const placeA = a.postalCode ?? a.city?.text;
+  const placeB = b.postalCode ?? b.city?.text;
   if (a.city && b.city) {
-    const same = a.city === b.city || jaroWinkler(a.city, b.city) >= 0.92;
+    const same = a.city.text === b.city.text || compareNames(a.city, b.city).similarity >= 0.92;
     bits += same ? levelBits.city.agree : levelBits.city.disagree;
-    if (same) detail = detail ? `${detail}, ${a.city}` : a.city;
+    if (same) detail = detail ? `${detail}, ${a.city.text}` : a.city.text;
   } else if (placeA && placeB && placeA === placeB) {
     bits += levelBits.city.agree;
     detail = detail ?? placeA;
@@ -108,9 +114,19 @@ const comparisons: Record<DuplicateRule, (a: Prepared, b: Prepared) => Outcome> 
     return sets(a.companyNames, b.companyNames, levelBits.company) ?? ids;
   },
   address,
-  birthday: (a, b) => exactOrNear(a.birthday, b.birthday, levelBits.birthday),
-  nationalId: (a, b) => exactOrNear(a.nationalId, b.nationalId, levelBits.nationalId),
+  birthday: (a, b) => exactOrNear(a.birthday, b.birthday, levelBits.birthday, nearDate),
+  nationalId: (a, b) => exactOrNear(a.nationalId, b.nationalId, levelBits.nationalId, oneSlip),
 };
+
+const sharedByHouseholds = new Set<DuplicateRule>(['email', 'phone', 'address']);
+
+function givenNamesDiffer(a: Prepared, b: Prepared) {
+  if (!a.first || !b.first) return false;
+  const direct = compareNames(a.first, b.first).agreement;
+  if (direct !== 'different') return false;
+  // Swapped given and family names are not different people.
+  return !(a.last && b.last && compareNames(a.first, b.last).agreement !== 'different' && compareNames(a.last, b.first).agreement !== 'different');
+}
 
 const defaultWeight = (rule: DuplicateRule, a: Prepared) => (rule === 'name' && a.org ? defaultOrgNameWeight : defaultWeights[rule]);
 
@@ -121,14 +137,20 @@ const defaultWeight = (rule: DuplicateRule, a: Prepared) => (rule === 'name' && 
 export function scorePair(a: Prepared, b: Prepared, settings: MatchSettings): PairScore {
   let total = priorBits;
   const reasons: Reason[] = [];
+  const contactPoints: number[] = [];
+  const household = givenNamesDiffer(a, b);
   for (const [rule, { enabled, weight }] of settings.rules) {
     if (!enabled) continue;
     const outcome = comparisons[rule](a, b);
     if (!outcome) continue;
     const bits = outcome.bits * (weight / defaultWeight(rule, a));
-    total += bits;
+    if (household && bits > 0 && sharedByHouseholds.has(rule)) contactPoints.push(bits);
+    else total += bits;
     if (bits > 0) reasons.push({ rule, detail: outcome.detail, weight: Math.round(bits * 10) / 10 });
   }
+  // Relatives share a home phone, an address, even an email, so with different given names these are
+  // one piece of evidence, not independent ones: only the strongest counts.
+  if (contactPoints.length > 0) total += Math.max(...contactPoints);
   reasons.sort((x, y) => y.weight - x.weight);
   return { score: Math.round((1 / (1 + 2 ** -total)) * 10000) / 10000, reasons };
 }

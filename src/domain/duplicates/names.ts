@@ -21,12 +21,9 @@ export function nameForms(raw: string | null | undefined, options: { given?: boo
   if (!text) return null;
   const forms = new Set([text, ...wordForms(text, tableTransliterations)]);
   const guesses = wordForms(text, (w) => transliterations(w).slice(0, 6)).filter((g) => !forms.has(g));
-  let groups: ReadonlySet<number> = new Set();
-  if (options.given) {
-    const all = new Set<number>();
-    for (const form of [...forms]) for (const g of nicknameGroups(form)) all.add(g);
-    groups = all;
-  }
+  // The nickname groups list both scripts, so the name itself is looked up (not its transliterations,
+  // which for a word of a multi-word name can be another name's: דוד → "ben" from בן דוד).
+  const groups: ReadonlySet<number> = options.given ? nicknameGroups(text) : new Set();
   return { text, forms: [...forms].slice(0, 12), guesses: guesses.slice(0, 12), groups };
 }
 
@@ -41,9 +38,23 @@ function wordForms(text: string, transliterate: (word: string) => string[]): str
 
 export type NameAgreement = 'exact' | 'nickname' | 'transliteration' | 'similar' | 'different';
 
+type Comparison = { agreement: NameAgreement; similarity: number };
+// Names repeat (a scan compares "cohen" with "kohen" thousands of times): remember recent answers.
+const remembered = new Map<string, Comparison>();
+
 /** How two names agree, and the best Jaro–Winkler similarity over their forms. */
-export function compareNames(a: NameForms, b: NameForms): { agreement: NameAgreement; similarity: number } {
+export function compareNames(a: NameForms, b: NameForms): Comparison {
   if (a.text === b.text) return { agreement: 'exact', similarity: 1 };
+  const key = `${a.text}\u0000${[...a.groups].join()}\u0000${b.text}\u0000${[...b.groups].join()}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  if (remembered.size > 200_000) remembered.clear();
+  const result = compareForms(a, b);
+  remembered.set(key, result);
+  return result;
+}
+
+function compareForms(a: NameForms, b: NameForms): Comparison {
   for (const g of a.groups) if (b.groups.has(g)) return { agreement: 'nickname', similarity: 1 };
   const bForms = new Set(b.forms);
   if (a.forms.some((f) => bForms.has(f))) return { agreement: 'transliteration', similarity: 1 };

@@ -14,7 +14,7 @@ export const levelBits = {
   phone: { agree: bits(0.8, 5e-4), disagree: bits(0.2, 0.9995) },
   domain: { agree: bits(0.8, 5e-4), disagree: bits(0.2, 0.9995) },
   lastName: { agree: bits(0.9, 0.01), similar: bits(0.07, 0.01), disagree: bits(0.03, 0.98) },
-  firstName: { agree: bits(0.88, 0.02), similar: bits(0.09, 0.02), disagree: bits(0.03, 0.96) },
+  firstName: { agree: bits(0.88, 0.02), similar: bits(0.1, 0.02), disagree: bits(0.008, 0.96) },
   orgName: { agree: bits(0.9, 0.001), similar: bits(0.08, 0.005), disagree: bits(0.02, 0.99) },
   company: { agree: bits(0.7, 0.01), disagree: bits(0.3, 0.99) },
   street: { agree: bits(0.7, 0.002), similar: bits(0.15, 0.005), disagree: bits(0.15, 0.99) },
