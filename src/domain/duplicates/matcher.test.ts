@@ -82,7 +82,7 @@ describe('scorePair', () => {
   it('matches companies by name without legal suffix, domain and phone', () => {
     const settings = settingsOf(defaultRules('company'));
     const r = scorePair(prepare({ name: 'Acme Ltd', domains: ['acme.co.il'] }), prepare({ name: 'ACME', domains: ['https://www.acme.co.il'] }), settings);
-    expect(r.score).toBeGreaterThan(0.98);
+    expect(r.score).toBeGreaterThan(0.99);
     expect(r.reasons.map((x) => x.rule).sort()).toEqual(['domain', 'name']);
   });
 });

@@ -2,7 +2,7 @@ import { jaroWinkler } from './jaro-winkler.js';
 import { compareNames, type NameForms } from './names.js';
 import type { Prepared } from './fields.js';
 import type { DuplicateRule, Reason } from './schema.js';
-import { defaultOrgNameWeight, defaultWeights, levelBits, priorBits } from './weights.js';
+import { defaultOrgNameWeight, defaultWeights, levelBits, orgPriorBits, priorBits } from './weights.js';
 
 export { prepare, type MatchFields, type Prepared } from './fields.js';
 
@@ -135,7 +135,7 @@ const defaultWeight = (rule: DuplicateRule, a: Prepared) => (rule === 'name' && 
  * with the prior is the log-odds of one record. Reasons list the rules that spoke for the pair.
  */
 export function scorePair(a: Prepared, b: Prepared, settings: MatchSettings): PairScore {
-  let total = priorBits;
+  let total = a.org || b.org ? orgPriorBits : priorBits;
   const reasons: Reason[] = [];
   const contactPoints: number[] = [];
   const household = givenNamesDiffer(a, b);

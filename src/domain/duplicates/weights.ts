@@ -39,6 +39,8 @@ export const defaultOrgNameWeight = round(levelBits.orgName.agree);
 
 /** Prior log-odds that two records of a workspace are one person: about 1 in 16,000. */
 export const priorBits = -14;
+/** Organisations: a workspace has a few times fewer companies than contacts, so two are likelier one. */
+export const orgPriorBits = -12;
 
 function round(x: number) {
   return Math.round(x * 10) / 10;
