@@ -20,7 +20,8 @@ export function duplicateTypeOf(name: DuplicateType): RecordType {
  * create body, or with `id` the patch body over the record as it is. Warn and block levels both.
  */
 export async function checkDuplicates(ctx: Ctx, input: CheckDuplicatesInput): Promise<{ candidates: Candidate[] }> {
-  requirePermission(ctx, 'records:read');
+  // A step of saving, so it is the writers' (a viewer has nothing to check).
+  requirePermission(ctx, 'records:write');
   const { type: name, record, id } = checkDuplicatesSchema.parse(input);
   const type = duplicateTypeOf(name);
   const current = id ? ((await getRecord(ctx, type, id)) as RecordItem & Record<string, unknown>) : {};
