@@ -24,6 +24,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
 import { trashRoutes } from './routes/trash.js';
+import { duplicateRoutes } from './routes/duplicates.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { auditRoutes } from './routes/audit.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -181,6 +182,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
   await app.register(trashRoutes, { prefix: '/api/trash', db });
+  await app.register(duplicateRoutes, { prefix: '/api/duplicates', db });
   await app.register(auditRoutes, { prefix: '/api', db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { contactDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadContacts } from './load.js';
 import { contactSchema } from './schema.js';
@@ -54,4 +55,5 @@ export const contactRecord = registerRecordType({
         sql`select ${contactCompanies.contactId} as id from ${contactCompanies} where ${and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, source))}`,
     },
   },
+  duplicates: contactDuplicates,
 });
