@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'version_conflict'
+  | 'gone'
   | 'payload_too_large'
   | 'uri_too_long'
   | 'request_timeout'
@@ -60,6 +61,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case 'version_conflict':
       return 409;
+    case 'gone':
+      return 410;
     case 'request_timeout':
       return 408;
     case 'payload_too_large':
