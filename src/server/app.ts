@@ -22,6 +22,7 @@ import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
+import { mergeRoutes } from './routes/merges.js';
 import { trashRoutes } from './routes/trash.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { auditRoutes } from './routes/audit.js';
@@ -180,6 +181,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
   await app.register(trashRoutes, { prefix: '/api/trash', db });
   await app.register(auditRoutes, { prefix: '/api', db });
+  await app.register(mergeRoutes, { prefix: '/api/merges', db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

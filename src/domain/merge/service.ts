@@ -6,7 +6,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import type { FieldChange } from '../audit/table.js';
 import { recordChange } from '../records/changes.js';
 import { lookUpRecords, recordKey } from '../records/lookup.js';
-import { findRecordType, type RecordType } from '../records/registry.js';
+import { findRecordType, recordTypes, type RecordType } from '../records/registry.js';
 import { canSeeOwner, visibilityOf } from '../records/visibility.js';
 import { checkVersion, invalid, lockHeads, visibleHead, type RecordHead } from '../records/write.js';
 import '../contacts/record.js';
@@ -16,6 +16,9 @@ import { countReferences, moveReferences, restoreReferences } from './references
 import { createMergeSchema, mergePreviewQuerySchema, type CreateMergeInput, type Merge, type MergePreview, type MergePreviewQuery } from './schema.js';
 import type { MergeSnapshot } from './snapshot.js';
 import { mergeTombstones, merges } from './table.js';
+import { findSurvivor } from './tombstones.js';
+
+export { findSurvivor };
 
 /** How long a merge can be undone. */
 export const undoDays = 30;
@@ -29,34 +32,27 @@ function typeNamed(name: string): RecordType {
 
 const jsonEqual = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The survivor a merged-away id leads to, following chains (A into B, B into C → C); null when it was never merged away. */
-export async function findSurvivor(db: Db, workspaceId: string, recordType: string, id: string): Promise<string | null> {
-  const rows = await queryRows<{ survivor_id: string }>(
-    db,
-    sql`with recursive chain(id, depth) as (
-          select ${id}::uuid, 0
-          union all
-          select t.survivor_id, chain.depth + 1 from ${mergeTombstones} t join chain on t.merged_id = chain.id
-          where t.workspace_id = ${workspaceId} and t.record_type = ${recordType} and chain.depth < 50)
-        select id as survivor_id from chain where depth > 0 order by depth desc limit 1`,
-  );
-  return rows[0]?.survivor_id ?? null;
-}
-
 /** Live rows of the named records, locked in id order (two merges of overlapping sets never deadlock), each visible and at the version read. */
 async function lockForMerge(tx: Db, ctx: Ctx, type: RecordType, ids: string[], versions: Record<string, number>) {
-  const visibility = await visibilityOf(ctx);
+  const visibility = await visibilityOf({ ...ctx, db: tx });
   const heads = await lockHeads(tx, ctx, type, [...ids].sort(), { deleted: false });
   const checked = new Map<string, RecordHead>();
   for (const id of ids) {
     if (!heads.has(id)) {
       const survivor = await findSurvivor(tx, ctx.workspaceId, type.name, id);
       if (survivor) throw new AppError('conflict', `This ${type.label.toLowerCase()} was merged into another meanwhile; reload`, { mergedInto: survivor, id });
+      if (await isOtherType(tx, ctx, type, id)) throw invalid([{ path: 'mergedIds', message: `Not a ${type.name}: merge records of one type` }]);
     }
     checked.set(id, visibleHead(heads, id, visibility, type.label));
   }
   for (const id of ids) await checkVersion(tx, checked.get(id)!, versions[id], type.label);
   return checked;
+}
+
+/** True when the id names a live record of another type (a mixed merge is a bad request, not a missing record). */
+async function isOtherType(tx: Db, ctx: Ctx, type: RecordType, id: string) {
+  const refs = recordTypes().filter((other) => other.name !== type.name).map((other) => ({ recordType: other.name, id }));
+  return (await lookUpRecords({ ...ctx, db: tx }, refs, { withDeleted: false })).size > 0;
 }
 
 async function readRows(tx: Db, ctx: Ctx, type: RecordType, ids: string[]): Promise<Row[]> {
@@ -195,9 +191,9 @@ export async function createMerge(ctx: Ctx, input: CreateMergeInput) {
 }
 
 /** What the merge page shows: each record's value per field, the default choice, the united lists and what would move. */
-export async function previewMerge(ctx: Ctx, query: MergePreviewQuery): Promise<MergePreview> {
+export async function previewMerge(ctx: Ctx, query: MergePreviewQuery | { type: string; ids: string[] }): Promise<MergePreview> {
   requirePermission(ctx, 'records:write');
-  const { type: typeName, ids } = mergePreviewQuerySchema.parse(query);
+  const { type: typeName, ids } = mergePreviewQuerySchema.parse({ ...query, ids: Array.isArray(query.ids) ? query.ids.join(',') : query.ids });
   const type = typeNamed(typeName);
   if (new Set(ids).size !== ids.length) throw invalid([{ path: 'ids', message: 'An id is listed twice' }]);
   const visibility = await visibilityOf(ctx);
@@ -290,7 +286,7 @@ export async function undoMerge(ctx: Ctx, mergeId: string) {
     }
     const later = await laterMerge(tx, ctx, merge);
     if (later) throw new AppError('conflict', 'A later merge involves these records; undo that one first', { reason: 'later_merge', mergeId: later });
-    const visibility = await visibilityOf(ctx);
+    const visibility = await visibilityOf({ ...ctx, db: tx });
     const all = [merge.survivorId, ...merge.mergedIds].sort();
     const survivorHead = (await lockHeads(tx, ctx, type, all, { deleted: false })).get(merge.survivorId);
     if (!survivorHead) throw new AppError('conflict', `The surviving ${type.label.toLowerCase()} is in the trash or gone; restore it first`, { reason: 'survivor_deleted' });

@@ -57,6 +57,12 @@ describe('every API route', () => {
       'PUT /api/workspace/record-settings': { trashRetentionDays: 10 },
       'POST /api/activities/': { kind: 'note', links: [{ recordType: 'contact', recordId: '00000000-0000-4000-8000-000000000000' }] },
       'PATCH /api/activities/{id}': { subject: 'X', version: 1 },
+      'POST /api/merges/': {
+        type: 'contact',
+        survivorId: '00000000-0000-4000-8000-000000000000',
+        mergedIds: ['00000000-0000-4000-8000-000000000001'],
+        versions: { '00000000-0000-4000-8000-000000000000': 1, '00000000-0000-4000-8000-000000000001': 1 },
+      },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });
