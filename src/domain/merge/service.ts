@@ -255,7 +255,9 @@ async function laterMerge(tx: Db, ctx: Ctx, merge: typeof merges.$inferSelect) {
         eq(merges.workspaceId, ctx.workspaceId),
         eq(merges.recordType, merge.recordType),
         isNull(merges.undoneAt),
-        sql`${merges.createdAt} > ${merge.createdAt.toISOString()}::timestamptz`,
+        sql`${merges.id} <> ${merge.id}`,
+        // Compared in SQL: a JS Date would drop the microseconds.
+        sql`${merges.createdAt} >= (select m.created_at from ${merges} m where m.workspace_id = ${ctx.workspaceId} and m.id = ${merge.id})`,
         or(sql`${merges.survivorId} = any(${involved})`, sql`${merges.mergedIds} && ${involved}`),
       ),
     )
