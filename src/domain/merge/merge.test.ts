@@ -90,11 +90,11 @@ describe('merge', () => {
     const a = await createContact(ctx(), { firstName: 'A', custom: { size: 'small' } });
     const b = await createContact(ctx(), { firstName: 'B', custom: { size: 'big', vat: '123' } });
     const { item } = await mergeOf(ctx(), a, [b]);
-    expect((item as { custom: unknown }).custom).toEqual({ size: 'small', vat: '123' });
+    expect((item as unknown as { custom: unknown }).custom).toEqual({ size: 'small', vat: '123' });
     const c = await createContact(ctx(), { firstName: 'C', custom: { size: 'huge' } });
     const again = await getContact(ctx(), a.id);
     const { item: chosen } = await mergeOf(ctx(), again, [c], { 'custom.size': c.id });
-    expect((chosen as { custom: unknown }).custom).toEqual({ size: 'huge', vat: '123' });
+    expect((chosen as unknown as { custom: unknown }).custom).toEqual({ size: 'huge', vat: '123' });
   });
 
   test('moves activities, company links, relation values and saved views to the survivor, and undo moves them back', async () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
-import { queryRows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import type { FieldChange } from '../audit/table.js';
 import { recordChange } from '../records/changes.js';
 import { lookUpRecords, recordKey } from '../records/lookup.js';
