@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
@@ -12,16 +12,15 @@ import { checkVersion, invalid, lockHeads, visibleHead, type RecordHead } from '
 import '../contacts/record.js';
 import '../companies/record.js';
 import { choosableKeys, defaultSource, mergeFieldsOf, unitedList, unitedTags, valueOf, type Row } from './fields.js';
-import { countReferences, moveReferences, restoreReferences } from './references.js';
+import { countReferences, moveReferences } from './references.js';
 import { createMergeSchema, mergePreviewQuerySchema, type CreateMergeInput, type Merge, type MergePreview, type MergePreviewQuery } from './schema.js';
 import type { MergeSnapshot } from './snapshot.js';
+import { jsonEqual, readRows, toMerge, undoDays } from './read.js';
 import { mergeTombstones, merges } from './table.js';
 import { findSurvivor } from './tombstones.js';
 
 export { findSurvivor };
-
-/** How long a merge can be undone. */
-export const undoDays = 30;
+export { undoMerge } from './undo.js';
 
 /** A registered type by name, or a 400 naming `type` (the name came in a body or query). */
 function typeNamed(name: string): RecordType {
@@ -29,8 +28,6 @@ function typeNamed(name: string): RecordType {
   if (!type) throw invalid([{ path: 'type', message: 'Not a record type' }]);
   return type;
 }
-
-const jsonEqual = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Live rows of the named records, locked in id order (two merges of overlapping sets never deadlock), each visible and at the version read. */
 async function lockForMerge(tx: Db, ctx: Ctx, type: RecordType, ids: string[], versions: Record<string, number>) {
@@ -53,11 +50,6 @@ async function lockForMerge(tx: Db, ctx: Ctx, type: RecordType, ids: string[], v
 async function isOtherType(tx: Db, ctx: Ctx, type: RecordType, id: string) {
   const refs = recordTypes().filter((other) => other.name !== type.name).map((other) => ({ recordType: other.name, id }));
   return (await lookUpRecords({ ...ctx, db: tx }, refs, { withDeleted: false })).size > 0;
-}
-
-async function readRows(tx: Db, ctx: Ctx, type: RecordType, ids: string[]): Promise<Row[]> {
-  const t = type.table;
-  return (await tx.select().from(t).where(and(eq(t.workspaceId, ctx.workspaceId), inArray(t.id, ids)))) as unknown as Row[];
 }
 
 /** Checks a merge request beyond its shape: distinct ids, a version for each, choices among them. */
@@ -110,18 +102,6 @@ function mergedValues(type: RecordType, rows: Row[], survivorId: string, choices
   const before = Object.fromEntries(Object.keys(patch).map((key) => [key, survivor[key] ?? null]));
   return { patch, changes, before };
 }
-
-const toMerge = (row: typeof merges.$inferSelect): Merge => ({
-  id: row.id,
-  type: row.recordType,
-  survivorId: row.survivorId,
-  mergedIds: row.mergedIds,
-  mergedNames: row.mergedIds.map((id) => row.snapshot?.names[id] ?? ''),
-  createdAt: row.createdAt.toISOString(),
-  undoUntil: row.undoUntil.toISOString(),
-  undoneAt: row.undoneAt?.toISOString() ?? null,
-  undoable: !row.undoneAt && !!row.snapshot && row.undoUntil.getTime() > Date.now(),
-});
 
 /**
  * Merges records of one type into the survivor, in one transaction: the chosen values, every email,
@@ -242,102 +222,6 @@ export async function listMerges(ctx: Ctx, query: { type: string; recordId: stri
     .orderBy(desc(merges.createdAt))
     .limit(20);
   return rows.map(toMerge);
-}
-
-/** A later merge involving the survivor, not undone: undo that one first. */
-async function laterMerge(tx: Db, ctx: Ctx, merge: typeof merges.$inferSelect) {
-  const involved = sql`array[${sql.join([merge.survivorId, ...merge.mergedIds].map((id) => sql`${id}::uuid`), sql`, `)}]`;
-  const [row] = await tx
-    .select({ id: merges.id })
-    .from(merges)
-    .where(
-      and(
-        eq(merges.workspaceId, ctx.workspaceId),
-        eq(merges.recordType, merge.recordType),
-        isNull(merges.undoneAt),
-        sql`${merges.id} <> ${merge.id}`,
-        // Compared in SQL: a JS Date would drop the microseconds.
-        sql`${merges.createdAt} >= (select m.created_at from ${merges} m where m.workspace_id = ${ctx.workspaceId} and m.id = ${merge.id})`,
-        or(sql`${merges.survivorId} = any(${involved})`, sql`${merges.mergedIds} && ${involved}`),
-      ),
-    )
-    .limit(1);
-  return row?.id;
-}
-
-/**
- * Undoes a merge within 30 days: the merged records come back as they were (versions bumped), what moved
- * moves back, the survivor gets its previous values where nobody changed them since. Refused (409) while a
- * later merge involves these records, or when a merged record was purged; after 30 days (or once the
- * snapshot was erased) a 410.
- */
-export async function undoMerge(ctx: Ctx, mergeId: string) {
-  requirePermission(ctx, 'records:write');
-  return ctx.db.transaction(async (tx) => {
-    const [merge] = await tx
-      .select()
-      .from(merges)
-      .where(and(eq(merges.workspaceId, ctx.workspaceId), eq(merges.id, mergeId)))
-      .for('update');
-    if (!merge) throw notFound('Merge');
-    const type = findRecordType(merge.recordType);
-    if (!type) throw notFound('Merge');
-    if (merge.undoneAt) throw new AppError('conflict', 'This merge was undone already', { reason: 'merge_undone' });
-    if (!merge.snapshot || merge.undoUntil.getTime() <= Date.now()) {
-      throw new AppError('gone', `A merge can be undone for ${undoDays} days only`, { reason: 'undo_expired', undoUntil: merge.undoUntil.toISOString() });
-    }
-    const later = await laterMerge(tx, ctx, merge);
-    if (later) throw new AppError('conflict', 'A later merge involves these records; undo that one first', { reason: 'later_merge', mergeId: later });
-    const visibility = await visibilityOf({ ...ctx, db: tx });
-    const all = [merge.survivorId, ...merge.mergedIds].sort();
-    const survivorHead = (await lockHeads(tx, ctx, type, all, { deleted: false })).get(merge.survivorId);
-    if (!survivorHead) throw new AppError('conflict', `The surviving ${type.label.toLowerCase()} is in the trash or gone; restore it first`, { reason: 'survivor_deleted' });
-    visibleHead(new Map([[survivorHead.id, survivorHead]]), survivorHead.id, visibility, type.label);
-    const mergedHeads = await lockHeads(tx, ctx, type, [...merge.mergedIds].sort(), { deleted: true });
-    for (const id of merge.mergedIds) {
-      if (!mergedHeads.has(id)) throw new AppError('conflict', `A merged ${type.label.toLowerCase()} was purged; the merge cannot be undone`, { reason: 'purged', id });
-      visibleHead(mergedHeads, id, visibility, type.label);
-    }
-    const snapshot = merge.snapshot;
-    await restoreReferences(tx, ctx, snapshot);
-    const kept = await restoreSurvivor(tx, ctx, type, survivorHead, snapshot);
-    const t = type.table;
-    for (const id of merge.mergedIds) {
-      const head = mergedHeads.get(id)!;
-      await tx
-        .update(t)
-        .set({ deletedAt: null, deletedBy: null, version: head.version + 1, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
-        .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, id)));
-      await recordChange(tx, ctx, { recordType: type.name, recordId: id, action: 'restore', changes: [{ field: 'mergedInto', old: merge.survivorId, new: null }], ownerId: head.ownerId, version: head.version + 1 });
-    }
-    await tx.delete(mergeTombstones).where(and(eq(mergeTombstones.workspaceId, ctx.workspaceId), eq(mergeTombstones.mergeId, merge.id)));
-    const [row] = await tx
-      .update(merges)
-      .set({ undoneAt: sql`now()`, undoneBy: ctx.actorUserId, snapshot: { ...snapshot, survivor: { before: {}, after: {} }, rows: [], values: [], views: [] } })
-      .where(and(eq(merges.workspaceId, ctx.workspaceId), eq(merges.id, merge.id)))
-      .returning();
-    return { merge: toMerge(row!), keptFields: kept };
-  });
-}
-
-/** The survivor's values before the merge, for each field still holding what the merge wrote; the others (changed since) stay. */
-async function restoreSurvivor(tx: Db, ctx: Ctx, type: RecordType, head: RecordHead, snapshot: MergeSnapshot) {
-  const [current] = await readRows(tx, ctx, type, [head.id]);
-  const patch: Record<string, unknown> = {};
-  const kept: string[] = [];
-  for (const [key, value] of Object.entries(snapshot.survivor.before)) {
-    if (jsonEqual(current![key], snapshot.survivor.after[key])) patch[key] = value;
-    else kept.push(key);
-  }
-  const changes = Object.entries(patch).map(([field, value]) => ({ field, old: current![field] ?? null, new: value }));
-  const t = type.table;
-  const version = head.version + 1;
-  await tx
-    .update(t)
-    .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
-    .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, head.id)));
-  await recordChange(tx, ctx, { recordType: type.name, recordId: head.id, action: 'update', changes: [{ field: 'mergeUndone', old: null, new: true }, ...changes], ownerId: head.ownerId, version });
-  return kept;
 }
 
 /**
