@@ -65,7 +65,7 @@ export function MergePage({ recordType }: { recordType: CardRecordType }) {
   return (
     <Stack gap="md" data-testid="merge-page">
       <Title order={1} size="h2">
-        {t('merge.title', { count: data.records.length })}
+        {t('merge.title')}
       </Title>
       <Paper withBorder p="md">
         <Radio.Group
@@ -106,7 +106,7 @@ export function MergePage({ recordType }: { recordType: CardRecordType }) {
       })}
       <KeptValues kept={data.kept} values={values} />
       <Alert color="blue" role="status" data-testid="merge-summary">
-        {t('merge.summary', { count: data.records.length - 1, survivor: nameOf(ids[0]!) })}{' '}
+        {t('merge.summary', { names: ids.slice(1).map(nameOf).join(', '), survivor: nameOf(ids[0]!) })}{' '}
         {Object.entries(data.moves)
           .map(([kind, count]) => t(`merge.moves.${kind === 'contact_companies' ? 'links' : 'activities'}`, { count }))
           .join(' · ')}
