@@ -342,6 +342,9 @@ export const en: Messages = {
     sections: { details: 'Details', custom: 'More fields', companies: 'Companies', people: 'People' },
     tabs: { timeline: 'Timeline', history: 'History' },
     fields: {
+      mergedFrom: 'Merged from',
+      mergedInto: 'Merged into',
+      mergeUndone: 'Merge undone',
       name: 'Name',
       firstName: 'First name',
       lastName: 'Last name',

@@ -341,6 +341,9 @@ export const he = {
     sections: { details: 'פרטים', custom: 'שדות נוספים', companies: 'חברות', people: 'אנשי קשר' },
     tabs: { timeline: 'ציר זמן', history: 'היסטוריה' },
     fields: {
+      mergedFrom: 'מוזג מתוך',
+      mergedInto: 'מוזג אל',
+      mergeUndone: 'המיזוג בוטל',
       name: 'שם',
       firstName: 'שם פרטי',
       lastName: 'שם משפחה',
