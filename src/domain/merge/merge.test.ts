@@ -8,7 +8,9 @@ import { activityLinks } from '../activities/table.js';
 import { createCompany, getCompany } from '../companies/service.js';
 import { createContact, getContact, updateContact } from '../contacts/service.js';
 import { contactCompanies } from '../contacts/table.js';
-import { listTrash, restoreRecord } from '../trash/service.js';
+import { purgeExpired } from '../trash/purge.js';
+import { listTrash, purgeRecord, restoreRecord } from '../trash/service.js';
+import { workspaces } from '../workspaces/table.js';
 import { createView, findVisibleView } from '../views/service.js';
 import { createMerge, forgetMergesOf, listMerges, previewMerge, undoMerge } from './service.js';
 import { merges } from './table.js';
@@ -184,6 +186,18 @@ describe('merge', () => {
     await expect(getContact(ctx(), b.id)).rejects.toMatchObject({ details: { mergedInto: a.id } });
     const [row] = await queryRows<{ snapshot: unknown }>(db, sql`select snapshot from merges where id = ${first.merge.id}`);
     expect(row!.snapshot).toBeNull();
+  });
+
+  test('the trash purge keeps a merged-away record while its merge can be undone; once purged, the id still leads on', async () => {
+    const { ctx, workspace } = await makeWorkspace(db);
+    const { a, b } = await twoContacts(ctx());
+    const { merge } = await mergeOf(ctx(), a, [b]);
+    await db.update(workspaces).set({ trashRetentionDays: 0 }).where(eq(workspaces.id, workspace.id));
+    await db.execute(sql`update contacts set deleted_at = now() - interval '1 day' where id = ${b.id}`);
+    expect(await purgeExpired(db, { workspace: workspace.slug })).toContainEqual({ workspace: workspace.slug, recordType: 'contact', purged: 0 });
+    await purgeRecord(ctx(), 'contact', b.id);
+    await expect(undoMerge(ctx(), merge.id)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'purged' } });
+    await expect(getContact(ctx(), b.id)).rejects.toMatchObject({ details: { mergedInto: a.id } });
   });
 
   test('a stale version is a 409 and nothing changes; two overlapping merges at once: one wins, the other 409s', async () => {

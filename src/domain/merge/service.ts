@@ -119,12 +119,14 @@ export async function createMerge(ctx: Ctx, input: CreateMergeInput) {
     const rows = await readRows(tx, ctx, type, ids);
     const { patch, changes, before } = mergedValues(type, rows, survivorId, body.fields ?? {});
     const t = type.table;
-    const survivorVersion = heads.get(survivorId)!.version + 1;
-    await tx
-      .update(t)
-      .set({ ...patch, version: survivorVersion, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
-      .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, survivorId)));
     const moved = await moveReferences(tx, ctx, type, survivorId, mergedIds);
+    // Counted in SQL: moving links may have given the survivor a version already (its primary company).
+    const [updated] = (await tx
+      .update(t)
+      .set({ ...patch, version: sql`${t.version} + 1`, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
+      .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, survivorId)))
+      .returning({ version: t.version })) as { version: number }[];
+    const survivorVersion = updated!.version;
     for (const id of mergedIds) {
       const head = heads.get(id)!;
       await tx

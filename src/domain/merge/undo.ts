@@ -99,11 +99,13 @@ async function restoreSurvivor(tx: Db, ctx: Ctx, type: RecordType, head: RecordH
   }
   const changes = Object.entries(patch).map(([field, value]) => ({ field, old: current![field] ?? null, new: value }));
   const t = type.table;
-  const version = head.version + 1;
-  await tx
+  // Counted in SQL: moving values back may have given the survivor a version already.
+  const [row] = (await tx
     .update(t)
-    .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
-    .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, head.id)));
+    .set({ ...patch, version: sql`${t.version} + 1`, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
+    .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, head.id)))
+    .returning({ version: t.version })) as { version: number }[];
+  const version = row!.version;
   await recordChange(tx, ctx, { recordType: type.name, recordId: head.id, action: 'update', changes: [{ field: 'mergeUndone', old: null, new: true }, ...changes], ownerId: head.ownerId, version });
   return kept;
 }
