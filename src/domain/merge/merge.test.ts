@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
-import { auditOf, makeActivity, makeCustomField, setRecordVisibility } from '../../test-support/records.js';
+import { auditOf, failInsertsInto, makeActivity, makeCustomField, setRecordVisibility } from '../../test-support/records.js';
 import { activityLinks } from '../activities/table.js';
 import { createCompany, getCompany } from '../companies/service.js';
 import { createContact, getContact, updateContact } from '../contacts/service.js';
@@ -198,6 +198,23 @@ describe('merge', () => {
     await purgeRecord(ctx(), 'contact', b.id);
     await expect(undoMerge(ctx(), merge.id)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'purged' } });
     await expect(getContact(ctx(), b.id)).rejects.toMatchObject({ details: { mergedInto: a.id } });
+  });
+
+  test('a failure mid-merge leaves nothing half done; an edit made with a version read before the merge is a 409', async () => {
+    const { ctx, workspace } = await makeWorkspace(db);
+    const { a, b } = await twoContacts(ctx());
+    const note = await makeActivity(db, workspace.id, 'note', [{ recordType: 'contact', recordId: b.id }]);
+    const restore = await failInsertsInto(db, 'events', workspace.id);
+    await expect(mergeOf(ctx(), a, [b])).rejects.toThrow();
+    await restore();
+    expect(await getContact(ctx(), b.id)).toMatchObject({ version: b.version });
+    expect(await getContact(ctx(), a.id)).toMatchObject({ version: a.version, lastName: '' });
+    expect((await linksOf(workspace.id, b.id)).map((l) => l.activityId)).toEqual([note.id]);
+    expect(await db.select().from(merges).where(eq(merges.workspaceId, workspace.id))).toEqual([]);
+
+    await mergeOf(ctx(), a, [b]);
+    await expect(updateContact(ctx(), a.id, { city: 'Acre', version: a.version })).rejects.toMatchObject({ code: 'version_conflict' });
+    await expect(updateContact(ctx(), b.id, { city: 'Acre', version: b.version })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   test('a stale version is a 409 and nothing changes; two overlapping merges at once: one wins, the other 409s', async () => {
