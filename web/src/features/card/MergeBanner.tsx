@@ -35,7 +35,7 @@ export function MergeBanner() {
           <Group justify="space-between" gap="sm">
             <Text size="sm">
               {t('merge.banner', {
-                names: m.mergedNames.filter(Boolean).join(', ') || t('merge.someRecords'),
+                names: m.mergedNames.filter(Boolean).map((n) => `\u2068${n}\u2069`).join(', ') || t('merge.someRecords'),
                 date: new Date(m.createdAt).toLocaleDateString(i18n.language, { dateStyle: 'medium' }),
               })}
             </Text>

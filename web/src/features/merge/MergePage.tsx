@@ -9,6 +9,9 @@ import { fieldLabel, formatValue, type ValueContext } from '../card/fields.js';
 import { createMerge, fetchMergePreview, mergeKeys, type MergePreview } from './api.js';
 import { KeptValues } from './KeptValues.js';
 
+/** A name inside a sentence of the other direction keeps its own (Unicode first-strong isolate). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** The ids of `?ids=a,b,c`, the chosen survivor first. */
 function orderedIds(param: string | null, survivor: string | null) {
   const ids = [...new Set((param ?? '').split(',').map((id) => id.trim()).filter(Boolean))];
@@ -106,10 +109,12 @@ export function MergePage({ recordType }: { recordType: CardRecordType }) {
       })}
       <KeptValues kept={data.kept} values={values} />
       <Alert color="blue" role="status" data-testid="merge-summary">
-        {t('merge.summary', { names: ids.slice(1).map(nameOf).join(', '), survivor: nameOf(ids[0]!) })}{' '}
-        {Object.entries(data.moves)
-          .map(([kind, count]) => t(`merge.moves.${kind === 'contact_companies' ? 'links' : 'activities'}`, { count }))
-          .join(' · ')}
+        <Text size="sm">{t('merge.summary', { names: ids.slice(1).map((id) => isolate(nameOf(id))).join(', '), survivor: isolate(nameOf(ids[0]!)) })}</Text>
+        {Object.entries(data.moves).map(([kind, count]) => (
+          <Text size="sm" key={kind}>
+            {t(`merge.moves.${kind === 'contact_companies' ? 'links' : 'activities'}`, { count })}
+          </Text>
+        ))}
       </Alert>
       {merge.isError && <ErrorAlert error={merge.error} data-testid="merge-failed" />}
       <Group>
