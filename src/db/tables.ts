@@ -14,3 +14,4 @@ export * from '../domain/audit/table.js';
 export * from '../domain/events/table.js';
 export * from '../domain/views/table.js';
 export * from '../domain/duplicates/table.js';
+export * from '../domain/merge/table.js';

@@ -23,6 +23,7 @@ import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
+import { mergeRoutes } from './routes/merges.js';
 import { trashRoutes } from './routes/trash.js';
 import { duplicateRoutes } from './routes/duplicates.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -184,6 +185,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(trashRoutes, { prefix: '/api/trash', db });
   await app.register(duplicateRoutes, { prefix: '/api/duplicates', db });
   await app.register(auditRoutes, { prefix: '/api', db });
+  await app.register(mergeRoutes, { prefix: '/api/merges', db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

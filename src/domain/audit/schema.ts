@@ -39,7 +39,7 @@ export const auditEntrySchema = z.object({
   /** The record's name now (null once purged). */
   recordName: z.string().nullable(),
   action: z.string(),
-  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown(), from: z.string().optional() })),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

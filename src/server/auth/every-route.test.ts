@@ -61,6 +61,12 @@ describe('every API route', () => {
       'POST /api/duplicates/check': { type: 'contact', record: { firstName: 'X' } },
       'POST /api/duplicates/not-duplicate': { type: 'contact', ids: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'] },
       'POST /api/duplicates/scans': { type: 'contact' },
+      'POST /api/merges/': {
+        type: 'contact',
+        survivorId: '00000000-0000-4000-8000-000000000000',
+        mergedIds: ['00000000-0000-4000-8000-000000000001'],
+        versions: { '00000000-0000-4000-8000-000000000000': 1, '00000000-0000-4000-8000-000000000001': 1 },
+      },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });
