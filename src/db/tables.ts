@@ -12,3 +12,4 @@ export * from '../domain/activities/table.js';
 export * from '../domain/audit/table.js';
 export * from '../domain/events/table.js';
 export * from '../domain/views/table.js';
+export * from '../domain/privacy/table.js';
