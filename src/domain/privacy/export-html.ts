@@ -47,6 +47,14 @@ function table(headers: string[], rows: unknown[][], none: string) {
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+
+/** One line per changed field: "city: Haifa → Eilat". */
+function describeChanges(changes: unknown) {
+  if (!Array.isArray(changes)) return show(changes);
+  return changes.map((c: { field?: unknown; old?: unknown; new?: unknown }) => `${String(c.field)}: ${show(c.old)} → ${show(c.new)}`).join('\n');
+}
+
 /** The export as a printable page, Hebrew right to left or English left to right. */
 export function renderExportHtml(data: SubjectAccessExport, lang: 'he' | 'en'): string {
   const t = labels[lang];
@@ -55,7 +63,7 @@ export function renderExportHtml(data: SubjectAccessExport, lang: 'he' | 'en'): 
   const section = (title: string, content: string) => `<section><h2>${escape(title)}</h2>${content}</section>`;
   return `<!doctype html>
 <html lang="${lang}" dir="${lang === 'he' ? 'rtl' : 'ltr'}">
-<head><meta charset="utf-8"><title>${escape(`${t.title} ${name}`)}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(`${t.title} ${name}`)}</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #111; }
 table { border-collapse: collapse; inline-size: 100%; margin-block-end: 1rem; }
@@ -63,6 +71,7 @@ th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: start; ver
 th { background: #f1f3f5; }
 .note { color: #555; }
 @media print { .note { display: none; } }
+@media (max-width: 40rem) { body { margin: 0.75rem; } table { display: block; overflow-x: auto; } }
 </style></head>
 <body>
 <h1>${escape(`${t.title} ${name}`)}</h1>
@@ -73,7 +82,7 @@ ${section(t.customFields, table([c.field, c.value], data.customFields.map((f) =>
 ${section(t.companies, table([c.name, c.role], data.companies.map((x) => [x.name, x.role]), t.none))}
 ${section(t.activities, table([c.when, c.kind, c.subject, c.content], data.activities.map((a) => [a.occurredAt, a.kind, a.subject, a.body]), t.none))}
 ${section(t.consents, table([c.when, c.channel, c.status, c.method, c.evidence, c.by], data.consents.map((x) => [x.recordedAt, x.channel, x.status, x.method, x.evidence, x.recordedByName]), t.none))}
-${section(t.audit, table([c.when, c.by, c.action, c.changes], data.audit.map((a) => [a.at, a.actorName, a.action, a.changes]), t.none))}
+${section(t.audit, table([c.when, c.by, c.action, c.changes], data.audit.map((a) => [a.at, a.actorName, a.action, describeChanges(a.changes)]), t.none))}
 ${section(t.merges, table([c.value], data.merges.map((m) => [m]), t.none))}
 ${section(t.duplicates, table([c.value], data.duplicateDecisions.map((d) => [d]), t.none))}
 </body></html>`;
