@@ -450,6 +450,8 @@ export const en: Messages = {
         merge: 'merged',
         link: 'linked',
         unlink: 'unlinked',
+        erase: 'erased (privacy)',
+        export: 'exported (privacy request)',
       },
     },
     settings: {

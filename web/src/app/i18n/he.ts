@@ -449,6 +449,8 @@ export const he = {
         merge: 'מיזוג',
         link: 'קישור',
         unlink: 'הסרת קישור',
+        erase: 'מחיקת מידע אישי',
+        export: 'ייצוא מידע אישי',
       },
     },
     settings: {
