@@ -102,6 +102,7 @@ describe('erasing a person', () => {
       sql`select action, changes, actor_user_id from audit_log where workspace_id = ${workspace.id} and record_id = ${person.id} order by id desc limit 1`,
     );
     expect(erasure).toEqual({ action: 'erase', changes: [], actor_user_id: ctx().actorUserId });
+    await expect(eraseContact(ctx(), person.id, { confirm: person.id })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   test('a trashed contact is erased too', async () => {

@@ -32,6 +32,7 @@ export async function eraseContact(ctx: Ctx, id: string, input: EraseInput): Pro
   const { confirm } = eraseSchema.parse(input);
   return ctx.db.transaction(async (tx) => {
     const row = await privacyContact(tx, ctx, id, { lock: true });
+    if (row.erasedAt) throw new AppError('conflict', 'This person was erased already');
     const typed = confirm.trim().toLowerCase();
     if (typed !== id.toLowerCase() && typed !== displayName(row).toLowerCase()) {
       throw new AppError('validation_failed', 'Type the contact’s name or id to confirm', { fields: [{ path: 'confirm', message: 'Does not match the contact’s name or id' }] });
