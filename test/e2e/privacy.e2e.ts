@@ -26,13 +26,13 @@ describe('privacy on the contact card', () => {
     const c = await makeCustomer(page);
     await openCard(page, `/contacts/${c.contactId}`);
     const section = page.getByTestId('section-privacy');
-    await expect.poll(() => section.getByTestId('consent-email').getAttribute('data-status')).toBe('none');
+    await expect.poll(() => section.getByTestId('consent-email').getAttribute('data-status'), { timeout: 15_000 }).toBe('none');
 
     await recordConsent(page, 'Email', 'signed up at the fair');
-    await expect.poll(() => section.getByTestId('consent-email').getAttribute('data-status')).toBe('granted');
+    await expect.poll(() => section.getByTestId('consent-email').getAttribute('data-status'), { timeout: 15_000 }).toBe('granted');
     await section.getByText('signed up at the fair').waitFor();
     await section.getByTestId('privacy-dnc').click();
-    await expect.poll(async () => (await apiRead(page, `/api/contacts/${c.contactId}`)).doNotContact).toBe(true);
+    await expect.poll(async () => (await apiRead(page, `/api/contacts/${c.contactId}`)).doNotContact, { timeout: 15_000 }).toBe(true);
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'privacy-card-en-ltr');
 
@@ -50,7 +50,7 @@ describe('privacy on the contact card', () => {
     await shot(page, 'privacy-erase-dialog-en-ltr');
     await page.getByTestId('erase-submit').click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(async () => page.getByTestId('card-name').textContent()).toMatch(/^Erased [0-9a-f]{4}$/);
+    await expect.poll(async () => page.getByTestId('card-name').textContent(), { timeout: 15_000 }).toMatch(/^Erased [0-9a-f]{4}$/);
     const erased = await apiRead(page, `/api/contacts/${c.contactId}`);
     expect(erased).toMatchObject({ email: null, phone: null, doNotContact: true });
     await shot(page, 'privacy-erased-en-ltr');
@@ -64,7 +64,7 @@ describe('privacy on the contact card', () => {
     await openCard(page, `/contacts/${c.contactId}`);
     await recordConsent(page, 'וואטסאפ', 'אמרה לי בטלפון');
     const section = page.getByTestId('section-privacy');
-    await expect.poll(() => section.getByTestId('consent-whatsapp').getAttribute('data-status')).toBe('granted');
+    await expect.poll(() => section.getByTestId('consent-whatsapp').getAttribute('data-status'), { timeout: 15_000 }).toBe('granted');
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'privacy-card-he-rtl-375');
     const href = (await section.getByTestId('privacy-export-html').getAttribute('href'))!;
@@ -86,12 +86,12 @@ describe('privacy on the contact card', () => {
       await page.getByTestId('retention-enabled').click();
       await page.getByTestId('retention-years').fill('6');
       await page.getByTestId('retention-save').click();
-      await expect.poll(async () => (await apiRead(page, '/api/workspace/privacy-settings')).retentionYears).toBe(6);
+      await expect.poll(async () => (await apiRead(page, '/api/workspace/privacy-settings')).retentionYears, { timeout: 15_000 }).toBe(6);
       await shot(page, name);
       // Leave the demo workspace as it was for the tests that follow.
       await page.getByTestId('retention-enabled').click();
       await page.getByTestId('retention-save').click();
-      await expect.poll(async () => (await apiRead(page, '/api/workspace/privacy-settings')).retentionYears).toBe(null);
+      await expect.poll(async () => (await apiRead(page, '/api/workspace/privacy-settings')).retentionYears, { timeout: 15_000 }).toBe(null);
       await page.context().close();
     }
   });
