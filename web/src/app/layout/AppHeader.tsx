@@ -2,6 +2,7 @@ import { Anchor, Burger, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { HeaderSearch } from '../../features/search/index.js';
 import { SessionControls } from './SessionControls.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
@@ -30,7 +31,8 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
           <WorkspaceSwitcher testId="workspace" />
         </Group>
       </Group>
-      <Group gap="md" wrap="nowrap">
+      <Group gap="md" wrap="nowrap" justify="flex-end" style={{ flex: 1 }}>
+        <HeaderSearch />
         <LanguageSwitch />
         <Group visibleFrom="sm">
           <SessionControls testId="header" />
