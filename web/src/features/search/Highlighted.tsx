@@ -19,7 +19,7 @@ export function Highlighted({ text, ranges, dir = 'auto' }: HighlightedProps) {
     <bdi dir={dir}>
       {splitHighlights(text, ranges).map((part, i) =>
         part.marked ? (
-          <Mark key={i} color="yellow.3" c="inherit" px={0}>
+          <Mark key={i} color="yellow.3" c="dark.9" px={0}>
             {part.text}
           </Mark>
         ) : (

@@ -52,7 +52,7 @@ export function SearchBox({ inputRef, onDone, inModal = false }: SearchBoxProps)
 
   const count = search.answer?.groups.reduce((n, g) => n + g.items.length, 0) ?? 0;
   return (
-    <Combobox store={combobox} onOptionSubmit={open} withinPortal={!inModal} width={inModal ? 'target' : 'max(target, 360px)'} position="bottom-start" shadow="md">
+    <Combobox store={combobox} onOptionSubmit={open} withinPortal={!inModal} width="target" position="bottom-start" shadow="md">
       <Combobox.Target withExpandedAttribute>
         <TextInput
           ref={inputRef}

@@ -22,7 +22,7 @@ function HitOption({ group, hit }: { group: SearchGroup; hit: SearchHit }) {
             <Highlighted text={hit.title} ranges={hit.highlights.title} />
           </Text>
           {hit.subtitle && (
-            <Text size="xs" c="dimmed" truncate data-testid="search-hit-subtitle">
+            <Text size="xs" opacity={0.75} truncate data-testid="search-hit-subtitle">
               <Highlighted text={hit.subtitle} ranges={hit.highlights.subtitle} dir={subtitleDir(hit.subtitle)} />
             </Text>
           )}
@@ -46,7 +46,7 @@ function GroupOptions({ group, q }: { group: SearchGroup; q: string }) {
         <HitOption key={hit.id} group={group} hit={hit} />
       ))}
       <Combobox.Option value={listPath(group.plural, q)} data-testid="search-see-all">
-        <Text size="xs" c="teal.8" fw={500}>
+        <Text size="xs" fw={500} td="underline">
           {group.total === undefined ? t('search.seeAll', { type: name }) : t('search.seeAllCount', { type: name, count: group.total })}
         </Text>
       </Combobox.Option>
