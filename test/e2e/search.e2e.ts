@@ -119,7 +119,10 @@ describe('search in the header', () => {
     await page.locator('[data-testid="search-group"][data-type="contact"] [data-testid="search-see-all"]').click();
     await page.waitForURL((url) => url.pathname === '/contacts' && url.searchParams.get('q') === latin.fragment);
     await expect.poll(() => page.getByTestId('contacts-search').inputValue()).toBe(latin.fragment);
-    await page.locator(`[data-testid="contact-row"][data-record-id="${latin.contactId}"]`).waitFor();
+    // The list marks the searched text in the row's name too.
+    const row = page.locator(`[data-testid="contact-row"][data-record-id="${latin.contactId}"]`);
+    await row.waitFor();
+    expect(await row.locator('mark').allInnerTexts()).toContain(latin.fragment);
   }, 120_000);
 
   for (const locale of ['he', 'en'] as const) {
