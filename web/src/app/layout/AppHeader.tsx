@@ -31,10 +31,13 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
           <WorkspaceSwitcher testId="workspace" />
         </Group>
       </Group>
-      <Group gap="md" wrap="nowrap" justify="flex-end" style={{ flex: 1 }}>
+      {/* The search takes the room left over; the language and session controls keep their size. */}
+      <Group gap="md" wrap="nowrap" justify="flex-end" style={{ flex: 1 }} miw={0}>
         <HeaderSearch />
-        <LanguageSwitch />
-        <Group visibleFrom="sm">
+        <Group style={{ flexShrink: 0 }}>
+          <LanguageSwitch />
+        </Group>
+        <Group visibleFrom="sm" style={{ flexShrink: 0 }}>
           <SessionControls testId="header" />
         </Group>
       </Group>

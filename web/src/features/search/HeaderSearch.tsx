@@ -35,7 +35,7 @@ export function HeaderSearch() {
 
   if (wide) {
     return (
-      <Box w="100%" maw={420} miw={200} data-testid="header-search">
+      <Box style={{ flex: '0 1 420px' }} miw={140} data-testid="header-search">
         <SearchBox inputRef={input} onDone={done} />
       </Box>
     );
