@@ -67,6 +67,8 @@ describe('search in the header', () => {
     expect(await page.locator('[data-testid="search-group"][data-type="contact"] [id]').first().innerText()).toBe('אנשי קשר');
     expect((await marks(page, he.contactId)).join('')).toContain(he.fragment);
     expect(await hit(page, he.contactId).locator('bdi').first().getAttribute('dir')).toBe('auto');
+    // The phone in the subtitle reads left to right, as Israelis write it, inside the Hebrew line.
+    expect(await hit(page, he.contactId).getByTestId('search-hit-subtitle').locator('bdi[dir="ltr"]').innerText()).toBe('054-765-1234');
     expect(await page.getByRole('listbox').getAttribute('aria-label')).toBe('תוצאות החיפוש');
     await screenshot(page, 'search-he-rtl', { fullPage: false });
 

@@ -1,16 +1,28 @@
 import { Badge, Button, Combobox, Group, Loader, Stack, Text } from '@mantine/core';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../app/errors.js';
 import { isolate } from '../../app/i18n/textDirection.js';
 import type { SearchAnswer, SearchGroup, SearchHit } from './api.js';
 import { Highlighted } from './Highlighted.js';
 import { cardPath, listPath } from './paths.js';
+import { splitSegments } from './segments.js';
 
 const typeNames = ['contact', 'company'] as const;
 const hasName = (type: string): type is (typeof typeNames)[number] => (typeNames as readonly string[]).includes(type);
 
-/** A subtitle without a letter (a phone number) reads left to right even in a Hebrew list. */
-const subtitleDir = (text: string) => (/\p{L}/u.test(text) ? 'auto' : 'ltr');
+/** A part without a letter (a phone number) reads left to right even in a Hebrew list. */
+const partDir = (text: string) => (/\p{L}/u.test(text) ? 'auto' : 'ltr');
+
+/** Each part of a subtitle isolated in its own direction: a phone after a Hebrew company keeps its "+" in place. */
+function Subtitle({ text, ranges }: { text: string; ranges: SearchHit['highlights']['subtitle'] }) {
+  return splitSegments(text, ranges).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 && ' · '}
+      <Highlighted text={part.text} ranges={part.ranges} dir={part.phone ? 'ltr' : partDir(part.text)} />
+    </Fragment>
+  ));
+}
 
 function HitOption({ group, hit }: { group: SearchGroup; hit: SearchHit }) {
   const { t } = useTranslation();
@@ -23,7 +35,7 @@ function HitOption({ group, hit }: { group: SearchGroup; hit: SearchHit }) {
           </Text>
           {hit.subtitle && (
             <Text size="xs" opacity={0.75} truncate data-testid="search-hit-subtitle">
-              <Highlighted text={hit.subtitle} ranges={hit.highlights.subtitle} dir={subtitleDir(hit.subtitle)} />
+              <Subtitle text={hit.subtitle} ranges={hit.highlights.subtitle} />
             </Text>
           )}
         </div>
