@@ -19,7 +19,6 @@ export const en: Messages = {
     results: 'Search results',
     types: { contact: 'Contacts', company: 'Companies' },
     seeAll: 'See all in {{type}}',
-    seeAllCount: 'See all {{count}} in {{type}}',
     similar: 'Similar spelling',
     searching: 'Searching…',
     noResults: 'Nothing found for {{q}}',

@@ -18,7 +18,6 @@ export const he = {
     results: 'תוצאות החיפוש',
     types: { contact: 'אנשי קשר', company: 'חברות' },
     seeAll: 'כל התוצאות ב{{type}}',
-    seeAllCount: 'כל {{count}} התוצאות ב{{type}}',
     similar: 'כתיב דומה',
     searching: 'מחפש…',
     noResults: 'לא נמצא דבר עבור {{q}}',

@@ -8,12 +8,13 @@ import { sessionKey } from '../../app/queryClient.js';
 import type { SearchAnswer } from './api.js';
 import { HeaderSearch } from './HeaderSearch.js';
 
+const uuid = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const contact = (id: string, title: string, subtitle: string | null, mark: [number, number]) => ({
   id,
   type: 'contact',
   title,
   subtitle,
-  tier: 'prefix',
+  tier: 'prefix' as const,
   matchedField: 'name',
   highlights: { title: [mark], subtitle: [] },
 });
@@ -22,8 +23,8 @@ const answers: Record<string, SearchAnswer> = {
   coh: {
     q: 'coh',
     groups: [
-      { type: 'contact', plural: 'contacts', items: [contact('c1', 'Dana Cohen', '050-123-4567', [5, 8]), contact('c2', 'כהן יוסי', null, [0, 3])] },
-      { type: 'company', plural: 'companies', items: [{ ...contact('k1', 'Cohen & Sons', 'cohen.co.il', [0, 3]), type: 'company' }] },
+      { type: 'contact', plural: 'contacts', items: [contact(uuid(1), 'Dana Cohen', '050-123-4567', [5, 8]), contact(uuid(2), 'כהן יוסי', null, [0, 3])] },
+      { type: 'company', plural: 'companies', items: [{ ...contact(uuid(3), 'Cohen & Sons', 'cohen.co.il', [0, 3]), type: 'company' }] },
     ],
   },
   zzz: { q: 'zzz', groups: [{ type: 'contact', plural: 'contacts', items: [] }] },
@@ -100,7 +101,7 @@ describe('the header search', () => {
     expect(hits()[1]!.hasAttribute('data-combobox-selected')).toBe(true);
     expect(input.getAttribute('aria-activedescendant')).toBe(hits()[1]!.id);
     await key(input, 'Enter');
-    expect(screen.getByTestId('where').textContent).toBe('/contacts/c2');
+    expect(screen.getByTestId('where').textContent).toBe(`/contacts/${uuid(2)}`);
     expect((input as HTMLInputElement).value).toBe('');
   });
 

@@ -59,7 +59,7 @@ function GroupOptions({ group, q }: { group: SearchGroup; q: string }) {
       ))}
       <Combobox.Option value={listPath(group.plural, q)} data-testid="search-see-all">
         <Text size="xs" fw={500} td="underline">
-          {group.total === undefined ? t('search.seeAll', { type: name }) : t('search.seeAllCount', { type: name, count: group.total })}
+          {t('search.seeAll', { type: name })}
         </Text>
       </Combobox.Option>
     </Combobox.Group>
