@@ -17,6 +17,8 @@ export const candidateSchema = z.looseObject({
   subtitle: z.string().nullish(),
   score: z.number(),
   level: z.enum(['block', 'warn']).catch('warn'),
+  /** A record the caller may not see: no name, no link, but still a reason not to save blindly. */
+  hidden: z.boolean().nullish(),
   reasons: z.array(reasonSchema),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
@@ -92,7 +94,7 @@ export const fetchRules = (type: DuplicateType, signal?: AbortSignal) =>
   request('/api/duplicates/rules', { query: { type }, schema: rulesSchema, signal });
 
 export const saveRules = (type: DuplicateType, input: RulesInput) =>
-  request('/api/duplicates/rules', { method: 'PUT', query: { type }, body: { type, ...input }, schema: rulesSchema });
+  request('/api/duplicates/rules', { method: 'PUT', query: { type }, body: input, schema: rulesSchema });
 
 /** The merge page of these records (built by the merge feature). */
 export const mergePath = (type: DuplicateType, ids: string[]) => `/${pluralOf[type]}/merge?ids=${ids.map(encodeURIComponent).join(',')}`;

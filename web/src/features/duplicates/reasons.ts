@@ -1,7 +1,7 @@
 import type { Reason } from './api.js';
 
 /** The matcher's rules that have words of their own; another rule is said as "another match". */
-export const knownRules = ['email', 'phone', 'name', 'company', 'address', 'city', 'birthday', 'domain'] as const;
+export const knownRules = ['email', 'phone', 'name', 'company', 'address', 'city', 'birthday', 'nationalId', 'domain'] as const;
 export type KnownRule = (typeof knownRules)[number];
 
 const isKnown = (rule: string): rule is KnownRule => (knownRules as readonly string[]).includes(rule);

@@ -4,11 +4,12 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/index.js';
 import { AuditLog } from './AuditLog.js';
 import { CustomFieldsSettings } from './CustomFieldsSettings.js';
+import { DuplicateRulesSettings } from './DuplicateRulesSettings.js';
 import { TeamsSettings } from './TeamsSettings.js';
 import { TrashList } from './TrashList.js';
 import { VisibilitySettings } from './VisibilitySettings.js';
 
-export const settingsTabs = ['fields', 'teams', 'audit', 'trash'] as const;
+export const settingsTabs = ['fields', 'teams', 'audit', 'trash', 'duplicates'] as const;
 
 /** True for the roles that see the settings (the API refuses the others anyway). */
 export const canManageSettings = (role: string | undefined) => role === 'owner' || role === 'admin';
@@ -35,7 +36,7 @@ export function SettingsPage() {
         <Tabs.List>
           {settingsTabs.map((v) => (
             <Tabs.Tab key={v} value={v} data-testid={`settings-tab-${v}`}>
-              {t(`card.settings.tabs.${v}`)}
+              {v === 'duplicates' ? t('duplicates.settings.tab') : t(`card.settings.tabs.${v}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -61,4 +62,5 @@ export const settingsRoutes = [
   { path: 'teams', element: <TeamsAndVisibility /> },
   { path: 'audit', element: <AuditLog /> },
   { path: 'trash', element: <TrashList /> },
+  { path: 'duplicates', element: <DuplicateRulesSettings /> },
 ];
