@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { duplicateTypes, type DuplicateType } from './api.js';
 import { GroupItem } from './GroupItem.js';
 import { ScanStatus } from './ScanStatus.js';
+import { TypePicker } from './TypePicker.js';
 import { useScan } from './useScan.js';
 
 const typeOf = (value: string | null): DuplicateType => duplicateTypes.find((t) => t === value) ?? 'contact';
@@ -26,13 +27,7 @@ export function DuplicatesPage() {
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group gap="sm" wrap="wrap" align="center">
-            <SegmentedControl
-              aria-label={t('duplicates.typeLabel')}
-              value={type}
-              onChange={(v) => setParams(v === 'contact' ? {} : { type: v }, { replace: true })}
-              data={duplicateTypes.map((v) => ({ value: v, label: t(`duplicates.types.${v}`) }))}
-              data-testid="duplicates-type"
-            />
+            <TypePicker value={type} onChange={(v) => setParams(v === 'contact' ? {} : { type: v }, { replace: true })} testId="duplicates-type" />
             <Button onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="scan-run">
               {t('duplicates.scan.run')}
             </Button>

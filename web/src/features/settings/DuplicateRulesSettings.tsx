@@ -1,11 +1,12 @@
-import { Button, Group, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { duplicateKeys, duplicateTypes, fetchRules, saveRules, type DuplicateRules, type DuplicateType } from '../duplicates/api.js';
+import { duplicateKeys, fetchRules, saveRules, type DuplicateRules, type DuplicateType } from '../duplicates/api.js';
 import { reasonKey } from '../duplicates/reasons.js';
+import { TypePicker } from '../duplicates/TypePicker.js';
 
 // Thresholds are scores (0..1) on the wire and percentages on screen.
 const toPercent = (score: number) => Math.round(score * 1000) / 10;
@@ -121,14 +122,7 @@ export function DuplicateRulesSettings() {
         <Text size="sm" c="dimmed">
           {t('duplicates.settings.hint')}
         </Text>
-        <SegmentedControl
-          aria-label={t('duplicates.typeLabel')}
-          value={type}
-          onChange={(v) => setType(v as DuplicateType)}
-          data={duplicateTypes.map((v) => ({ value: v, label: t(`duplicates.types.${v}`) }))}
-          data-testid="duplicate-rules-type"
-          style={{ alignSelf: 'flex-start' }}
-        />
+        <TypePicker value={type} onChange={setType} testId="duplicate-rules-type" />
         {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
         {/* Keyed by type and version: a saved or reloaded set starts the form afresh. */}
         {query.data && <RulesForm key={`${type}:${query.data.version}`} type={type} stored={query.data} />}
