@@ -26,16 +26,17 @@ export function GroupItem({ type, group, onNotDuplicate, busy }: GroupItemProps)
         </Group>
         <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {group.records.map((record) => (
-            <li key={record.id}>
+            // A flex row keeps a name and its subtitle apart when both are Latin in a right-to-left page.
+            <Group key={record.id} component="li" gap="xs" wrap="wrap">
               <Anchor component={Link} to={cardPath(type, record.id)} data-testid="duplicate-group-record" style={{ overflowWrap: 'anywhere' }}>
                 {record.title}
               </Anchor>
               {record.subtitle && (
-                <Text span size="sm" c="dimmed" ms="xs" style={{ overflowWrap: 'anywhere' }}>
+                <Text span size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {record.subtitle}
                 </Text>
               )}
-            </li>
+            </Group>
           ))}
         </Stack>
         <ReasonList reasons={mergeReasons(group.pairs.map((p) => p.reasons))} />

@@ -17,8 +17,10 @@ describe('duplicate reasons in words', () => {
     expect(likelihoodOf({ score: 0.6 })).toBe('possible');
   });
 
-  it('keeps percentages between 0 and 100', () => {
-    expect(percentOf(0.926)).toBe(93);
+  it('keeps percentages between 0 and 100, saying 100 only for a certain match', () => {
+    expect(percentOf(0.926)).toBe(92);
+    expect(percentOf(0.995)).toBe(99);
+    expect(percentOf(1)).toBe(100);
     expect(percentOf(1.2)).toBe(100);
     expect(percentOf(-1)).toBe(0);
   });

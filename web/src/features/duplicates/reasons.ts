@@ -14,8 +14,8 @@ export type Likelihood = 'likely' | 'possible';
 export const likelihoodOf = (match: { score: number; level?: 'block' | 'warn' }): Likelihood =>
   (match.level ? match.level === 'block' : match.score >= 0.85) ? 'likely' : 'possible';
 
-/** The percentage shown beside the words, for those who compare. */
-export const percentOf = (score: number) => Math.round(Math.min(1, Math.max(0, score)) * 100);
+/** The percentage shown beside the words, for those who compare; rounded down, so only a certain match says 100%. */
+export const percentOf = (score: number) => Math.floor(Math.min(1, Math.max(0, score)) * 100);
 
 /** One line per rule across several pairs (a group), strongest first; the first detail of each rule is kept. */
 export function mergeReasons(lists: readonly (readonly Reason[])[]): Reason[] {
