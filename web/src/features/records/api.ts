@@ -50,8 +50,8 @@ const writeSchemas: Record<string, { create: z.ZodType; update: z.ZodType }> = {
 };
 export const writeSchemaOf = (plural: string, write: 'create' | 'update') => writeSchemas[plural]?.[write];
 
-export const patchRecord = (plural: string, id: string, body: Record<string, unknown> & { version: number }) =>
-  request(`/api/${plural}/${id}`, { method: 'PATCH', body, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'update') });
+export const patchRecord = (plural: string, id: string, body: Record<string, unknown> & { version: number }, query?: RequestOptions<unknown>['query']) =>
+  request(`/api/${plural}/${id}`, { method: 'PATCH', body, query, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'update') });
 
 export const fetchRecord = (plural: string, id: string) => request(`/api/${plural}/${id}`, { schema: gridRecordSchema });
 
