@@ -9,6 +9,7 @@ export * from '../domain/rate-limits/table.js';
 export * from '../domain/teams/table.js';
 export * from '../domain/custom-fields/table.js';
 export * from '../domain/activities/table.js';
+export * from '../domain/search/table.js';
 export * from '../domain/audit/table.js';
 export * from '../domain/events/table.js';
 export * from '../domain/views/table.js';

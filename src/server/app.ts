@@ -18,6 +18,7 @@ import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { recordRoutes } from './routes/records.js';
+import { searchRoutes } from './routes/search.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
@@ -159,6 +160,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
   await app.register(recordRoutes, { prefix: '/api', db });
+  await app.register(searchRoutes, { prefix: '/api/search', db });
   await app.register(customFieldRoutes, { prefix: '/api/custom-fields', db });
   await app.register(viewRoutes, { prefix: '/api/views', db });
   await app.register(teamRoutes, { prefix: '/api/teams', db });
