@@ -5,11 +5,12 @@ import { useSession } from '../auth/index.js';
 import { RetentionSettings } from '../privacy/index.js';
 import { AuditLog } from './AuditLog.js';
 import { CustomFieldsSettings } from './CustomFieldsSettings.js';
+import { DuplicateRulesSettings } from './DuplicateRulesSettings.js';
 import { TeamsSettings } from './TeamsSettings.js';
 import { TrashList } from './TrashList.js';
 import { VisibilitySettings } from './VisibilitySettings.js';
 
-export const settingsTabs = ['fields', 'teams', 'privacy', 'audit', 'trash'] as const;
+export const settingsTabs = ['fields', 'teams', 'duplicates', 'privacy', 'audit', 'trash'] as const;
 
 /** True for the roles that see the settings (the API refuses the others anyway). */
 export const canManageSettings = (role: string | undefined) => role === 'owner' || role === 'admin';
@@ -36,7 +37,7 @@ export function SettingsPage() {
         <Tabs.List>
           {settingsTabs.map((v) => (
             <Tabs.Tab key={v} value={v} data-testid={`settings-tab-${v}`}>
-              {t(`card.settings.tabs.${v}`)}
+              {v === 'duplicates' ? t('duplicates.settings.tab') : t(`card.settings.tabs.${v}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -63,4 +64,5 @@ export const settingsRoutes = [
   { path: 'privacy', element: <RetentionSettings /> },
   { path: 'audit', element: <AuditLog /> },
   { path: 'trash', element: <TrashList /> },
+  { path: 'duplicates', element: <DuplicateRulesSettings /> },
 ];
