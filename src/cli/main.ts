@@ -7,6 +7,7 @@ import { AppError } from '../core/errors.js';
 import { createUserCommand, createWorkspaceCommand } from './commands/accounts.js';
 import { migrateCommand, seedCommand } from './commands/database.js';
 import { purgeCommand } from './commands/purge.js';
+import { scanDuplicatesCommand } from './commands/duplicates.js';
 import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
@@ -40,6 +41,15 @@ program
   .option('--workspace <slug>', 'only this workspace')
   .option('--dry-run', 'count what would be purged, delete nothing')
   .action(purgeCommand);
+
+const duplicates = program.command('duplicates').description('likely duplicate records');
+duplicates
+  .command('scan')
+  .description('scan a workspace for likely duplicates and print the groups with score and reasons (stored for the web too)')
+  .option('--workspace <slug>', 'the workspace (needed when there are several)')
+  .addOption(new Option('--type <type>', 'record type').choices(['contact', 'company']).default('contact'))
+  .option('--json', 'print the scan and its groups as JSON')
+  .action(scanDuplicatesCommand);
 
 const workspace = program.command('workspace').description('workspaces');
 workspace

@@ -57,6 +57,10 @@ describe('every API route', () => {
       'PUT /api/workspace/record-settings': { trashRetentionDays: 10 },
       'POST /api/activities/': { kind: 'note', links: [{ recordType: 'contact', recordId: '00000000-0000-4000-8000-000000000000' }] },
       'PATCH /api/activities/{id}': { subject: 'X', version: 1 },
+      'PUT /api/duplicates/rules': { rules: [], blockAt: 0.9, warnAt: 0.5, version: 0 },
+      'POST /api/duplicates/check': { type: 'contact', record: { firstName: 'X' } },
+      'POST /api/duplicates/not-duplicate': { type: 'contact', ids: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'] },
+      'POST /api/duplicates/scans': { type: 'contact' },
       'POST /api/merges/': {
         type: 'contact',
         survivorId: '00000000-0000-4000-8000-000000000000',

@@ -119,6 +119,7 @@ export const en: Messages = {
     not_found: 'Not found.',
     conflict: 'This already exists.',
     version_conflict: 'Someone else changed this in the meantime. Reload and try again.',
+    possible_duplicate: 'This looks like a record that already exists.',
     gone: 'This can no longer be done: the time allowed has passed.',
     payload_too_large: 'The request is too large.',
     uri_too_long: 'The address is too long.',
