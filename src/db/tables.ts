@@ -15,3 +15,4 @@ export * from '../domain/events/table.js';
 export * from '../domain/views/table.js';
 export * from '../domain/duplicates/table.js';
 export * from '../domain/merge/table.js';
+export * from '../domain/privacy/table.js';

@@ -29,6 +29,8 @@ import { duplicateRoutes } from './routes/duplicates.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { auditRoutes } from './routes/audit.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { unsubscribePageRoutes } from './routes/unsubscribe-page.js';
 import { settleFieldIndexes } from '../domain/custom-fields/service.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -186,6 +188,8 @@ export async function buildApp(input: AppOptions) {
   await app.register(duplicateRoutes, { prefix: '/api/duplicates', db });
   await app.register(auditRoutes, { prefix: '/api', db });
   await app.register(mergeRoutes, { prefix: '/api/merges', db });
+  await app.register(privacyRoutes, { prefix: '/api', db });
+  await app.register(unsubscribePageRoutes, { db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

@@ -27,6 +27,7 @@ export const contactFields: readonly BuiltinField[] = [
   { key: 'country', nullable: true, type: 'text', expression: c.country, sortable: true },
   { key: 'birthday', nullable: true, type: 'date', expression: c.birthday, sortable: true },
   { key: 'language', nullable: true, type: 'text', expression: c.language },
+  { key: 'doNotContact', type: 'boolean', expression: c.doNotContact },
   { key: 'companyId', nullable: true, type: 'relation', expression: c.companyId },
   { key: 'createdAt', type: 'datetime', expression: c.createdAt, sortable: true },
   { key: 'updatedAt', type: 'datetime', expression: c.updatedAt, sortable: true },

@@ -3,6 +3,7 @@ import { LoginPage, RequireSession } from '../features/auth/index.js';
 import { card } from '../features/card/index.js';
 import { companies } from '../features/companies/index.js';
 import { contacts } from '../features/contacts/index.js';
+import { duplicates } from '../features/duplicates/index.js';
 import { invitations } from '../features/invitations/index.js';
 import { merge } from '../features/merge/index.js';
 import { SettingsPage, settingsRoutes } from '../features/settings/index.js';
@@ -29,6 +30,7 @@ export function createRouter() {
         { path: 'companies/new', element: <companies.NewPage /> },
         { path: 'companies/merge', element: <merge.CompanyPage /> },
         { path: 'companies/:id', element: <card.CompanyPage /> },
+        { path: 'duplicates', element: <duplicates.Page /> },
         { path: 'settings', element: <SettingsPage />, children: settingsRoutes },
         { path: '*', element: <NotFound /> },
       ],
