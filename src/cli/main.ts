@@ -8,6 +8,7 @@ import { createUserCommand, createWorkspaceCommand } from './commands/accounts.j
 import { migrateCommand, seedCommand } from './commands/database.js';
 import { privacyEraseCommand, privacyExportCommand, privacyRetentionCommand } from './commands/privacy.js';
 import { purgeCommand } from './commands/purge.js';
+import { scanDuplicatesCommand } from './commands/duplicates.js';
 import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
@@ -62,6 +63,14 @@ privacy
   .description("erase a person irreversibly: personal data, activity content and audit values; a pseudonym keeps the rest")
   .requiredOption('--workspace <slug>', 'the workspace of the contact')
   .action(privacyEraseCommand);
+const duplicates = program.command('duplicates').description('likely duplicate records');
+duplicates
+  .command('scan')
+  .description('scan a workspace for likely duplicates and print the groups with score and reasons (stored for the web too)')
+  .option('--workspace <slug>', 'the workspace (needed when there are several)')
+  .addOption(new Option('--type <type>', 'record type').choices(['contact', 'company']).default('contact'))
+  .option('--json', 'print the scan and its groups as JSON')
+  .action(scanDuplicatesCommand);
 
 const workspace = program.command('workspace').description('workspaces');
 workspace

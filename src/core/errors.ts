@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'version_conflict'
+  | 'possible_duplicate'
   | 'payload_too_large'
   | 'uri_too_long'
   | 'request_timeout'
@@ -59,6 +60,7 @@ export function statusOf(code: ErrorCode): number {
     case 'conflict':
       return 409;
     case 'version_conflict':
+    case 'possible_duplicate':
       return 409;
     case 'request_timeout':
       return 408;

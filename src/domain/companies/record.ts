@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { companyDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadCompanies } from './load.js';
 import { companySchema } from './schema.js';
@@ -35,5 +36,11 @@ export const companyRecord = registerRecordType({
   itemSchema: companySchema,
   load: loadCompanies,
   searchText: c.searchText,
-  phoneSearch: true,
+  search: {
+    title: sql`${c.name}`,
+    subtitle: sql`nullif(concat_ws(' · ', ${c.domain}, ${c.phone}), '')`,
+    fields: ['name', 'domain', 'phone'],
+    fieldValues: sql`kesher_company_fields(${c.name}, ${c.domain}, ${c.phone}, ${c.phones})`,
+  },
+  duplicates: companyDuplicates,
 });

@@ -38,12 +38,13 @@ export const contacts = pgTable(
     sortName: text('sort_name')
       .notNull()
       .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
-    /** What the search box matches, trigram-indexed so a fragment anywhere is found. */
+    /**
+     * What the search matches by fragment, trigram-indexed: the normalised name and emails (kesher_norm)
+     * and the phones' digit forms (migration 0008); its words are also in search_terms.
+     */
     searchText: text('search_text')
       .notNull()
-      .generatedAlwaysAs(
-        sql`lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))`,
-      ),
+      .generatedAlwaysAs(sql`kesher_search_join(kesher_contact_fields(first_name, last_name, email, emails, phone, phones))`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

@@ -3,6 +3,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import type { Visibility } from './visibility.js';
+import type { BlockingKeys } from '../duplicates/blocking.js';
+import type { MatchFields } from '../duplicates/fields.js';
 
 /** Value types of built-in and custom fields; the filter language checks operators against them. */
 export const fieldTypes = [
@@ -83,10 +85,44 @@ export interface RecordType<Item extends RecordItem = RecordItem> {
    * left out); what they link to is shown as `visibility` allows (the caller's, read when not given).
    */
   load: (ctx: Ctx, ids: readonly string[], visibility?: Visibility) => Promise<Item[]>;
-  /** The trigram-indexed text the search box matches (`q`), lower case. */
+  /** The trigram-indexed text the search matches by fragment: normalised words and phone digit forms (migration 0008). */
   searchText: PgColumn;
-  /** A search that looks like a phone number also matches the digits of the stored E.164 phone. */
-  phoneSearch?: boolean;
+  /** How the search engine (search/engine.ts) finds and shows records of this type. */
+  search: RecordSearch;
+  /** How the duplicate matcher reads this type; a type without it is never checked or scanned. */
+  duplicates?: DuplicateDeclaration;
+}
+
+/**
+ * A type's part in the search: its words are in search_terms (a trigger on its table, record_type =
+ * the type's name, one `field` per entry of `fields`), its fragments in `searchText`.
+ */
+export interface RecordSearch {
+  /** A result's title and subtitle: SQL text on the table (the subtitle may be NULL). */
+  title: SQL;
+  subtitle?: SQL;
+  /** The names of the fields the trigger writes, in the order of `fieldValues`' array ("name", "email", "phone"). */
+  fields: readonly string[];
+  /** SQL text[] of the normalised text of each field (which field a fragment was found in). */
+  fieldValues: SQL;
+  /**
+   * Records also found through another type's matches (contacts through their companies):
+   * `linkedTo` is SQL selecting (as `id`) the ids of this type's records linked to the record `source`
+   * of `type` (an SQL uuid expression); they are reported with `field` as the matched field.
+   */
+  via?: { type: string; field: string; linkedTo: (workspaceId: string, source: SQL) => SQL };
+}
+
+/** A record type's part in duplicate matching (src/domain/duplicates). */
+export interface DuplicateDeclaration {
+  /** The columns the matcher reads, by the API names `fields` takes (the scan selects them). */
+  columns: Record<string, SQL | PgColumn>;
+  /** The matcher's fields of a record: its JSON, a row of `columns`, or a create/patch body over its JSON. */
+  fields: (record: Record<string, unknown>) => MatchFields;
+  /** A line under the title of a candidate (email, domain, city): an SQL text expression. */
+  subtitle: SQL;
+  /** The indexed condition that finds the records sharing a key (an OR of index lookups); undefined = none. */
+  blocking: (keys: BlockingKeys) => SQL | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

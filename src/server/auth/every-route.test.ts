@@ -60,6 +60,10 @@ describe('every API route', () => {
       'POST /api/contacts/{id}/consents': { channel: 'email', status: 'granted', method: 'verbal', evidence: 'X' },
       'POST /api/contacts/{id}/erase': { confirm: 'X' },
       'PUT /api/workspace/privacy-settings': { retentionYears: 5 },
+      'PUT /api/duplicates/rules': { rules: [], blockAt: 0.9, warnAt: 0.5, version: 0 },
+      'POST /api/duplicates/check': { type: 'contact', record: { firstName: 'X' } },
+      'POST /api/duplicates/not-duplicate': { type: 'contact', ids: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'] },
+      'POST /api/duplicates/scans': { type: 'contact' },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });

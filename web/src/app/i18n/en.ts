@@ -119,6 +119,7 @@ export const en: Messages = {
     not_found: 'Not found.',
     conflict: 'This already exists.',
     version_conflict: 'Someone else changed this in the meantime. Reload and try again.',
+    possible_duplicate: 'This looks like a record that already exists.',
     payload_too_large: 'The request is too large.',
     uri_too_long: 'The address is too long.',
     request_timeout: 'The request took too long. Try again.',

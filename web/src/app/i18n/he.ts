@@ -118,6 +118,7 @@ export const he = {
     not_found: 'הפריט לא נמצא.',
     conflict: 'הפריט כבר קיים.',
     version_conflict: 'מישהו אחר שינה את הפריט בינתיים. טענו מחדש ונסו שוב.',
+    possible_duplicate: 'נראה שהרשומה הזאת כבר קיימת.',
     payload_too_large: 'הבקשה גדולה מדי.',
     uri_too_long: 'הכתובת ארוכה מדי.',
     request_timeout: 'הבקשה נמשכה זמן רב מדי. נסו שוב.',
