@@ -5,6 +5,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
 import { makeCustomField } from '../../test-support/records.js';
+import { duplicateDismissals, duplicateScanGroups, duplicateScans } from '../duplicates/table.js';
 import { createActivity } from '../activities/service.js';
 import { createCompany, updateCompany } from '../companies/service.js';
 import { createContact, deleteContact, getContact, updateContact } from '../contacts/service.js';
@@ -81,6 +82,17 @@ describe('erasing a person', () => {
     await recordConsent(ctx(), person.id, { channel: 'email', status: 'granted', method: 'form', evidence: `https://example.test/form?email=${email}` });
     await recordConsent(ctx(), person.id, { channel: 'sms', status: 'granted', method: 'verbal', evidence: `${first} told me on the phone` });
     const link = await unsubscribeUrl(ctx(), person.id, 'email');
+    const [scanRow] = await db.insert(duplicateScans).values({ workspaceId: workspace.id, recordType: 'contact', status: 'done' }).returning();
+    await db.insert(duplicateScanGroups).values({
+      workspaceId: workspace.id,
+      scanId: scanRow!.id,
+      position: 0,
+      score: 0.9,
+      recordIds: [person.id, other.id],
+      pairs: [{ a: person.id, b: other.id, score: 0.9, reasons: [{ rule: 'email', detail: email, weight: 10 }] }],
+    });
+    const [a, b] = [person.id, other.id].sort();
+    await db.insert(duplicateDismissals).values({ workspaceId: workspace.id, recordType: 'contact', aId: a!, bId: b! });
 
     expect((await scan(db, needles)).length).toBeGreaterThan(0);
     const result = await eraseContact(ctx('admin'), person.id, { confirm: `${first} ${last}` });

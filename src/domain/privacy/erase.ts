@@ -9,6 +9,7 @@ import { contacts } from '../contacts/table.js';
 import { customFieldsOf } from '../custom-fields/service.js';
 import { events } from '../events/table.js';
 import { publishEvent } from '../records/changes.js';
+import { scrubScanGroups } from './duplicates.js';
 import { displayName, privacyContact, requirePrivacyOfficer, type ContactRow } from './contact.js';
 import { eraseSchema, type EraseInput, type EraseResult } from './schema.js';
 import { identifiersOf, scrubberFor, scrubJson } from './scrub.js';
@@ -84,6 +85,7 @@ export async function erasePerson(tx: Db, ctx: Ctx, row: ContactRow): Promise<Er
   for (const c of consents.filter((c) => c.evidence && scrub(c.evidence) !== c.evidence)) {
     await tx.update(contactConsents).set({ evidence: scrub(c.evidence!) }).where(and(eq(contactConsents.workspaceId, ws), eq(contactConsents.id, c.id)));
   }
+  await scrubScanGroups(tx, ws, row.id, scrub);
   await tx.delete(unsubscribeTokens).where(and(eq(unsubscribeTokens.workspaceId, ws), eq(unsubscribeTokens.contactId, row.id)));
 
   // The audit says that an erasure happened and by whom, never what was erased.

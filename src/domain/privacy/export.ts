@@ -8,6 +8,7 @@ import { customFieldsOf } from '../custom-fields/service.js';
 import { users } from '../users/table.js';
 import { consentHistory } from './consents.js';
 import { privacyContact, requirePrivacyOfficer } from './contact.js';
+import { dismissalsOf } from './duplicates.js';
 import type { Consent } from './schema.js';
 
 /** Bump when the shape changes; consumers check it. */
@@ -84,8 +85,8 @@ export async function exportContact(ctx: Ctx, id: string): Promise<SubjectAccess
     })),
     consents: await consentHistory(ctx.db, ws, id),
     audit: audit.map((e) => ({ ...e, at: iso(e.at)! })),
-    // The parts that keep merges and duplicate decisions land separately; their rows join here when they do.
+    // Merges join here when the merge part lands (its tables and forgetMergesOf).
     merges: [],
-    duplicateDecisions: [],
+    duplicateDecisions: await dismissalsOf(ctx.db, ws, id),
   };
 }
