@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { queryRows, type Db } from '../../db/client.js';
 import type { RecordType } from '../records/registry.js';
@@ -37,15 +37,19 @@ export async function findCandidates(
   const declaration = type.duplicates;
   if (!declaration) return [];
   const me = prepare(fields);
-  const condition = declaration.blocking(checkKeys(me));
-  if (!condition) return [];
   const t = type.table;
+  // Each lookup carries the workspace and live-record conditions itself, so each can use its own
+  // (workspace_id, …) partial index in a BitmapOr; outside the OR they would not reach the indexes.
+  const scope = and(eq(t.workspaceId, ctx.workspaceId), isNull(t.deletedAt));
+  const lookups = declaration.blocking(checkKeys(me)).filter((c): c is SQL => c !== undefined);
+  if (lookups.length === 0) return [];
+  const condition = or(...lookups.map((lookup) => and(scope, lookup)));
   const selected = Object.entries(declaration.columns).map(([key, column]) => sql`${column} as ${sql.identifier(key)}`);
   const rows = await queryRows<Record<string, unknown> & { id: string; owner_id: string | null; title: string; subtitle: string | null }>(
     db,
     sql`select ${t.id} as id, ${t.ownerId} as owner_id, ${type.displayName} as title, ${declaration.subtitle} as subtitle, ${sql.join(selected, sql`, `)}
         from ${t}
-        where ${and(eq(t.workspaceId, ctx.workspaceId), isNull(t.deletedAt), options.excludeId ? ne(t.id, options.excludeId) : undefined, condition)}
+        where ${and(condition, options.excludeId ? ne(t.id, options.excludeId) : undefined)}
         limit ${lookupLimit}`,
   );
   if (rows.length === 0) return [];
