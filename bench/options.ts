@@ -19,6 +19,8 @@ export function benchOptions(defaultContacts: number) {
       'pglite-contacts': { type: 'string', default: process.env.BENCH_PGLITE_CONTACTS },
       profile: { type: 'boolean', default: process.env.BENCH_PROFILE === '1' },
       'load-only': { type: 'boolean', default: false },
+      // bench/search.ts only: use the kept database as it is (fail rather than generate).
+      reuse: { type: 'boolean', default: false },
     },
   });
   if (!['both', 'pglite', 'postgres'].includes(values.db!)) throw new Error(`--db is pglite, postgres or both, not ${values.db}`);
@@ -28,6 +30,7 @@ export function benchOptions(defaultContacts: number) {
     pgliteContacts: values['pglite-contacts'] ? Number(values['pglite-contacts']) : Math.round(Number(values.contacts) / 10),
     profile: values.profile === true,
     loadOnly: values['load-only'] === true,
+    reuse: values.reuse === true,
     run,
     kinds: (values.db === 'both' ? ['pglite', 'postgres'] : [values.db]) as Kind[],
     serverUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'conflict'
   | 'version_conflict'
   | 'possible_duplicate'
+  | 'gone'
   | 'payload_too_large'
   | 'uri_too_long'
   | 'request_timeout'
@@ -62,6 +63,8 @@ export function statusOf(code: ErrorCode): number {
     case 'version_conflict':
     case 'possible_duplicate':
       return 409;
+    case 'gone':
+      return 410;
     case 'request_timeout':
       return 408;
     case 'payload_too_large':

@@ -18,15 +18,19 @@ import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { recordRoutes } from './routes/records.js';
+import { searchRoutes } from './routes/search.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
+import { mergeRoutes } from './routes/merges.js';
 import { trashRoutes } from './routes/trash.js';
 import { duplicateRoutes } from './routes/duplicates.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { auditRoutes } from './routes/audit.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { unsubscribePageRoutes } from './routes/unsubscribe-page.js';
 import { settleFieldIndexes } from '../domain/custom-fields/service.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -160,6 +164,7 @@ export async function buildApp(input: AppOptions) {
   await app.register(contactRoutes, { prefix: '/api/contacts', db });
   await app.register(companyRoutes, { prefix: '/api/companies', db });
   await app.register(recordRoutes, { prefix: '/api', db });
+  await app.register(searchRoutes, { prefix: '/api/search', db });
   await app.register(customFieldRoutes, { prefix: '/api/custom-fields', db });
   await app.register(viewRoutes, { prefix: '/api/views', db });
   await app.register(teamRoutes, { prefix: '/api/teams', db });
@@ -182,6 +187,9 @@ export async function buildApp(input: AppOptions) {
   await app.register(trashRoutes, { prefix: '/api/trash', db });
   await app.register(duplicateRoutes, { prefix: '/api/duplicates', db });
   await app.register(auditRoutes, { prefix: '/api', db });
+  await app.register(mergeRoutes, { prefix: '/api/merges', db });
+  await app.register(privacyRoutes, { prefix: '/api', db });
+  await app.register(unsubscribePageRoutes, { db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

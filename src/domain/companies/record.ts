@@ -36,6 +36,11 @@ export const companyRecord = registerRecordType({
   itemSchema: companySchema,
   load: loadCompanies,
   searchText: c.searchText,
-  phoneSearch: true,
+  search: {
+    title: sql`${c.name}`,
+    subtitle: sql`nullif(concat_ws(' · ', ${c.domain}, ${c.phone}), '')`,
+    fields: ['name', 'domain', 'phone'],
+    fieldValues: sql`kesher_company_fields(${c.name}, ${c.domain}, ${c.phone}, ${c.phones})`,
+  },
   duplicates: companyDuplicates,
 });

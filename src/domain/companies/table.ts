@@ -21,7 +21,7 @@ export const companies = pgTable(
       .generatedAlwaysAs(sql`lower(name)`),
     searchText: text('search_text')
       .notNull()
-      .generatedAlwaysAs(sql`lower(name || ' ' || coalesce(domain, '') || ' ' || coalesce(phone, ''))`),
+      .generatedAlwaysAs(sql`kesher_search_join(kesher_company_fields(name, domain, phone, phones))`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { contactDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadContacts } from './load.js';
 import { contactSchema } from './schema.js';
-import { contacts } from './table.js';
+import { companies } from '../companies/table.js';
+import { contactCompanies, contacts } from './table.js';
 
 // One list each, declared with the contract (schema.ts, which the web imports too).
 export { contactStageValues as contactStages, contactTypeValues as contactTypes } from './schema.js';
@@ -26,6 +27,7 @@ export const contactFields: readonly BuiltinField[] = [
   { key: 'country', nullable: true, type: 'text', expression: c.country, sortable: true },
   { key: 'birthday', nullable: true, type: 'date', expression: c.birthday, sortable: true },
   { key: 'language', nullable: true, type: 'text', expression: c.language },
+  { key: 'doNotContact', type: 'boolean', expression: c.doNotContact },
   { key: 'companyId', nullable: true, type: 'relation', expression: c.companyId },
   { key: 'createdAt', type: 'datetime', expression: c.createdAt, sortable: true },
   { key: 'updatedAt', type: 'datetime', expression: c.updatedAt, sortable: true },
@@ -42,6 +44,17 @@ export const contactRecord = registerRecordType({
   itemSchema: contactSchema,
   load: loadContacts,
   searchText: c.searchText,
-  phoneSearch: true,
+  search: {
+    title: sql`trim(${c.firstName} || ' ' || ${c.lastName})`,
+    subtitle: sql`nullif(concat_ws(' · ', (select co.name from ${companies} co where co.workspace_id = ${c.workspaceId} and co.id = ${c.companyId} and co.deleted_at is null), ${c.email}, ${c.phone}), '')`,
+    fields: ['name', 'email', 'phone'],
+    fieldValues: sql`kesher_contact_fields(${c.firstName}, ${c.lastName}, ${c.email}, ${c.emails}, ${c.phone}, ${c.phones})`,
+    via: {
+      type: 'company',
+      field: 'company',
+      linkedTo: (workspaceId, source) =>
+        sql`select ${contactCompanies.contactId} as id from ${contactCompanies} where ${and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, source))}`,
+    },
+  },
   duplicates: contactDuplicates,
 });

@@ -2,7 +2,6 @@ import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-or
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
-import { containsPattern } from '../../db/like.js';
 import type { Db } from '../../db/client.js';
 import { companies } from '../companies/table.js';
 import { validateCustomValues } from '../custom-fields/values.js';
@@ -20,7 +19,7 @@ import {
   withPrimary,
 } from '../records/write.js';
 import { deleteRecord, restoreRecord } from '../trash/service.js';
-import { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from '../records/list.js';
+import { getRecord, listRecords, searchPattern, type ListRecordsQuery, type RecordPage } from '../records/list.js';
 import { decodeCursor } from './cursor.js';
 import { contactRecord } from './record.js';
 import { checkCompanies, currentLinks, writeLinks, type Link } from './links.js';
@@ -62,6 +61,7 @@ const audited = (row: Row | (Patch & Pick<Row, 'custom'>)) => ({
   birthday: row.birthday,
   language: row.language,
   notes: row.notes,
+  doNotContact: row.doNotContact,
   companyId: row.companyId,
 });
 
@@ -172,14 +172,6 @@ export async function restoreContact(ctx: Ctx, id: string): Promise<ContactJson>
 }
 
 const live = (ctx: Ctx) => and(eq(contacts.workspaceId, ctx.workspaceId), isNull(contacts.deletedAt));
-
-/** Search text for a query: a phone fragment is matched by its digits, without a trunk 0. */
-function searchPattern(q: string) {
-  const lowered = q.toLowerCase();
-  const digits = q.replace(/\D/g, '');
-  const looksLikePhone = /^[\d\s\-+().]+$/.test(q) && digits.length >= 3;
-  return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : lowered);
-}
 
 /** The foundation's name-order page query, kept for bench/contacts-list.ts (limit + 1 rows). */
 export function contactsPageQuery(ctx: Ctx, query: ListContactsQuery) {

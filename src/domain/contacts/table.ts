@@ -28,18 +28,23 @@ export const contacts = pgTable(
     /** Preferred language, BCP 47 ("he", "en", "ar", "ru"). */
     language: text('language'),
     notes: text('notes'),
+    /** "Do not contact": no campaign or outreach on any channel, whatever the consents say (privacy/). */
+    doNotContact: boolean('do_not_contact').notNull().default(false),
+    /** When the person's data was erased (privacy/erase.ts): the row stays under a pseudonym. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     /** The primary company, kept in step with contact_companies. */
     companyId: uuid('company_id'),
     /** Sort key of the list: keyset pagination walks (workspace_id, sort_name, id). */
     sortName: text('sort_name')
       .notNull()
       .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
-    /** What the search box matches, trigram-indexed so a fragment anywhere is found. */
+    /**
+     * What the search matches by fragment, trigram-indexed: the normalised name and emails (kesher_norm)
+     * and the phones' digit forms (migration 0008); its words are also in search_terms.
+     */
     searchText: text('search_text')
       .notNull()
-      .generatedAlwaysAs(
-        sql`lower(first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))`,
-      ),
+      .generatedAlwaysAs(sql`kesher_search_join(kesher_contact_fields(first_name, last_name, email, emails, phone, phones))`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

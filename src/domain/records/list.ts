@@ -1,12 +1,14 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
 import { queryRows } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { rawText, text } from '../common/schema.js';
 import { cachedCustomFieldsOf } from '../custom-fields/service.js';
+import { normaliseText, queryDigits } from '../search/normalise.js';
+import { searchIds } from '../search/service.js';
 import { findVisibleView } from '../views/service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { compileFilter } from './filter.js';
@@ -14,7 +16,9 @@ import { operatorsByType, resolveFields, type ResolvedField } from './filter-fie
 import { filterParamSchema, filterSchema, sortParamSchema, type FilterNode, type FilterOp } from './filter-schema.js';
 import type { RecordItem, RecordType } from './registry.js';
 import { afterPosition, orderBy, planSort } from './sort.js';
-import { canSeeOwner, visibilityOf, visibleCondition } from './visibility.js';
+import { canSeeOwner, visibilityOf, visibleCondition, type Visibility } from './visibility.js';
+import { lookUpRecords, recordKey } from './lookup.js';
+import { findSurvivor } from '../merge/tombstones.js';
 
 export const listRecordsQuerySchema = z.strictObject({
   q: text().max(200).optional().meta({ description: 'Search: a fragment of the name, email or phone (any format)' }),
@@ -34,11 +38,26 @@ export interface RecordPage<Item> {
   nextCursor: string | null;
 }
 
-/** Search text for a query: a phone fragment is matched by its digits, without a trunk 0. */
-export function searchPattern(q: string, phoneSearch = true) {
-  const digits = q.replace(/\D/g, '');
-  const looksLikePhone = phoneSearch && /^[\d\s\-+().]+$/.test(q) && digits.length >= 3;
-  return containsPattern(looksLikePhone ? digits.replace(/^0/, '') : q.toLowerCase());
+/** LIKE pattern of a query's fragment on a search_text (normalised, or a phone query's digits). */
+export function searchPattern(q: string) {
+  return containsPattern(queryDigits(q) ?? normaliseText(q));
+}
+
+/** At most this many records match a list's `q` (the engine's best; a narrower search finds the rest). */
+export const listSearchCap = 1000;
+
+/** A page position in rank order (a `q` without a sort): the offset into the ranked matches. */
+const encodeRankCursor = (offset: number) => Buffer.from(JSON.stringify({ rank: offset })).toString('base64url');
+function decodeRankCursor(cursor: string): number {
+  try {
+    const { rank } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { rank?: unknown };
+    if (Number.isInteger(rank) && (rank as number) > 0 && (rank as number) < listSearchCap) return rank as number;
+  } catch {
+    // not JSON: the error below
+  }
+  throw new AppError('validation_failed', 'Invalid cursor', {
+    fields: [{ path: 'cursor', message: 'Not a cursor this server gave out for this search; start from the first page' }],
+  });
 }
 
 /** The custom field keys a filter or sort names (`custom.<key>`), so a cached definition list can be checked for them. */
@@ -73,7 +92,20 @@ export async function listRecords<Item extends RecordItem>(ctx: Ctx, type: Recor
   const id = sql`${t.id}`;
   const conditions: (SQL | undefined)[] = [live(ctx, type), visibleCondition(visibility, t.ownerId)];
   filters.forEach((f, i) => conditions.push(compileFilter(ctx, type, fields, f, { archivedPaths, path: saved && i === 0 ? 'view.filter' : 'filter' })));
-  if (q) conditions.push(sql`${type.searchText} like ${searchPattern(q, type.phoneSearch)}`);
+  // `q` runs the search engine: without a sort, the page is in rank order (offset cursor); with one,
+  // the engine's best matches (at most listSearchCap) are listed in the sort's order.
+  const ranked = !!q && !sort && !saved?.sort;
+  const rankOffset = ranked && cursor ? decodeRankCursor(cursor) : 0;
+  const searched = q ? await searchIds(ctx, type, q, ranked && filters.length === 0 ? Math.min(listSearchCap, rankOffset + limit + 1) : listSearchCap) : null;
+  if (searched) conditions.push(searched.length ? inArray(t.id, searched) : sql`false`);
+  if (ranked && searched) {
+    const matching = await queryRows<{ id: string }>(ctx.db, sql`select ${id} as id from ${t} where ${and(...conditions)}`);
+    const keep = new Set(matching.map((r) => r.id));
+    const ordered = searched.filter((s) => keep.has(s));
+    const pageIds = ordered.slice(rankOffset, rankOffset + limit);
+    const more = ordered.length > rankOffset + limit;
+    return { items: await type.load(ctx, pageIds, visibility), nextCursor: more ? encodeRankCursor(rankOffset + limit) : null };
+  }
   if (cursor) {
     const position = decodeCursor(cursor, plan);
     conditions.push(afterPosition(plan, id, position.values, position.id));
@@ -104,8 +136,17 @@ export async function getRecord<Item extends RecordItem>(ctx: Ctx, type: RecordT
   requirePermission(ctx, 'records:read');
   const visibility = await visibilityOf(ctx);
   const [item] = await type.load(ctx, [id], visibility);
-  if (!item || !canSeeOwner(visibility, item.ownerId)) throw notFound(type.label);
-  return item;
+  if (item && canSeeOwner(visibility, item.ownerId)) return item;
+  throw (await mergedAway(ctx, type, id, visibility)) ?? notFound(type.label);
+}
+
+/** A merged-away id answers with a pointer to its survivor (chains followed) when the caller may see it: never a bare 404. */
+async function mergedAway(ctx: Ctx, type: RecordType, id: string, visibility: Visibility) {
+  const survivorId = await findSurvivor(ctx.db, ctx.workspaceId, type.name, id);
+  if (!survivorId) return undefined;
+  const survivor = (await lookUpRecords(ctx, [{ recordType: type.name, id: survivorId }], { withDeleted: false })).get(recordKey(type.name, survivorId));
+  if (!survivor || !canSeeOwner(visibility, survivor.ownerId)) return undefined;
+  return new AppError('not_found', `${type.label} was merged into another`, { mergedInto: survivorId });
 }
 
 /** A field as the catalogue lists it, for the filter builder and the column picker. */

@@ -85,12 +85,32 @@ export interface RecordType<Item extends RecordItem = RecordItem> {
    * left out); what they link to is shown as `visibility` allows (the caller's, read when not given).
    */
   load: (ctx: Ctx, ids: readonly string[], visibility?: Visibility) => Promise<Item[]>;
-  /** The trigram-indexed text the search box matches (`q`), lower case. */
+  /** The trigram-indexed text the search matches by fragment: normalised words and phone digit forms (migration 0008). */
   searchText: PgColumn;
-  /** A search that looks like a phone number also matches the digits of the stored E.164 phone. */
-  phoneSearch?: boolean;
+  /** How the search engine (search/engine.ts) finds and shows records of this type. */
+  search: RecordSearch;
   /** How the duplicate matcher reads this type; a type without it is never checked or scanned. */
   duplicates?: DuplicateDeclaration;
+}
+
+/**
+ * A type's part in the search: its words are in search_terms (a trigger on its table, record_type =
+ * the type's name, one `field` per entry of `fields`), its fragments in `searchText`.
+ */
+export interface RecordSearch {
+  /** A result's title and subtitle: SQL text on the table (the subtitle may be NULL). */
+  title: SQL;
+  subtitle?: SQL;
+  /** The names of the fields the trigger writes, in the order of `fieldValues`' array ("name", "email", "phone"). */
+  fields: readonly string[];
+  /** SQL text[] of the normalised text of each field (which field a fragment was found in). */
+  fieldValues: SQL;
+  /**
+   * Records also found through another type's matches (contacts through their companies):
+   * `linkedTo` is SQL selecting (as `id`) the ids of this type's records linked to the record `source`
+   * of `type` (an SQL uuid expression); they are reported with `field` as the matched field.
+   */
+  via?: { type: string; field: string; linkedTo: (workspaceId: string, source: SQL) => SQL };
 }
 
 /** A record type's part in duplicate matching (src/domain/duplicates). */

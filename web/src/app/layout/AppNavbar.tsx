@@ -9,6 +9,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 const links = [
   { to: '/contacts', label: 'nav.contacts', testId: 'nav-contacts' },
   { to: '/companies', label: 'grid.navCompanies', testId: 'nav-companies' },
+  { to: '/duplicates', label: 'duplicates.nav', testId: 'nav-duplicates' },
 ] as const;
 
 /** Navigation; on phones it also carries the workspace and the logout that the header has no room for. */

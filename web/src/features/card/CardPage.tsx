@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DuplicateModal } from '../duplicates/index.js';
 import { Composer, Timeline } from '../timeline/index.js';
 import { cardKeys, fetchFields, fetchMembers, type CardRecordType } from './api.js';
 import { CardHeader } from './CardHeader.js';
@@ -11,6 +12,7 @@ import { CardProvider, type CardContextValue } from './CardContext.js';
 import { ConflictAlert } from './ConflictAlert.js';
 import { cardFields } from './fields.js';
 import { HistoryTab } from './HistoryTab.js';
+import { MergeBanner } from './MergeBanner.js';
 import { sectionsFor } from './sections.js';
 import { useCardRecord } from './useCardRecord.js';
 import { useOtherChange } from './useOtherChange.js';
@@ -19,7 +21,7 @@ import { useOtherChange } from './useOtherChange.js';
 export function CardPage({ recordType }: { recordType: CardRecordType }) {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { query, record, save, saving, conflict, failure, reload, reloads } = useCardRecord(recordType, id);
+  const { query, record, save, saving, conflict, failure, reload, reloads, duplicates } = useCardRecord(recordType, id);
   const catalogue = useQuery({ queryKey: cardKeys.fields(recordType), queryFn: ({ signal }) => fetchFields(recordType, signal), staleTime: 60_000 });
   const members = useQuery({ queryKey: cardKeys.members, queryFn: ({ signal }) => fetchMembers(signal), staleTime: 60_000 });
   const [openedAt, setOpenedAt] = useState<number | null>(null);
@@ -58,6 +60,8 @@ export function CardPage({ recordType }: { recordType: CardRecordType }) {
     <CardProvider value={card}>
       <Stack gap="md" data-testid="card-page" data-record-type={recordType} data-version={card.record.version}>
         <CardHeader />
+        <MergeBanner />
+        <DuplicateModal type={recordType} recordId={card.record.id} prompt={duplicates} />
         {conflict && <ConflictAlert conflict={conflict} onReload={reload} />}
         {failure !== null && <ErrorAlert error={failure} data-testid="card-save-error" />}
         {otherEditor !== null && !conflict && (

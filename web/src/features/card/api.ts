@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { request } from '../../app/api.js';
+import { request, type RequestOptions } from '../../app/api.js';
 import { writeSchemaOf } from '../records/api.js';
 
 /** The record types that have a card today; deals and tickets join this list later. */
@@ -95,8 +95,8 @@ export const fetchRecord = (type: CardRecordType, id: string, signal?: AbortSign
   request(`/api/${pluralOf[type]}/${id}`, { schema: cardRecordSchema, signal });
 
 /** PATCH with the version the card showed: a stale edit is a 409 carrying who changed it. */
-export const updateRecord = (type: CardRecordType, id: string, patch: Record<string, unknown>, version: number) =>
-  request(`/api/${pluralOf[type]}/${id}`, { method: 'PATCH', body: { ...patch, version }, schema: cardRecordSchema, bodySchema: writeSchemaOf(pluralOf[type], 'update') });
+export const updateRecord = (type: CardRecordType, id: string, patch: Record<string, unknown>, version: number, query?: RequestOptions<unknown>['query']) =>
+  request(`/api/${pluralOf[type]}/${id}`, { method: 'PATCH', body: { ...patch, version }, query, schema: cardRecordSchema, bodySchema: writeSchemaOf(pluralOf[type], 'update') });
 
 /** A custom field's own key ("cf_abc"): the catalogue names it as filters do ("custom.cf_abc"). */
 const bareKey = (f: FieldDef): FieldDef => (f.custom && f.key.startsWith('custom.') ? { ...f, key: f.key.slice(7) } : f);

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { isApiError } from '../../app/api.js';
+import { allowQuery, saveWithDuplicateStep, touchesIdentity, useDuplicatePrompt } from '../duplicates/index.js';
 import { cardKeys, fetchRecord, updateRecord, type CardRecord, type CardRecordType } from './api.js';
 
 /** A stale edit: who changed the record since the card loaded it. */
@@ -11,6 +12,7 @@ export interface Conflict {
 /**
  * The card's record and its one way to change it: every edit PATCHes with the version the card
  * shows. On a 409 the edit is not lost (the editor keeps its input) and `conflict` says who won.
+ * An edit of a name, email or phone that makes the record look like another asks first (`duplicates`).
  */
 export function useCardRecord(type: CardRecordType, id: string) {
   const queryClient = useQueryClient();
@@ -18,9 +20,12 @@ export function useCardRecord(type: CardRecordType, id: string) {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);
+  const duplicates = useDuplicatePrompt();
+  const { ask } = duplicates;
 
   const mutation = useMutation({
-    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) => updateRecord(type, id, patch, version),
+    mutationFn: ({ patch, version, allow }: { patch: Record<string, unknown>; version: number; allow: boolean }) =>
+      updateRecord(type, id, patch, version, allowQuery(allow)),
     onSuccess: (updated: CardRecord) => {
       queryClient.setQueryData(cardKeys.record(type, id), updated);
       void queryClient.invalidateQueries({ queryKey: ['timeline'] });
@@ -34,7 +39,16 @@ export function useCardRecord(type: CardRecordType, id: string) {
     async (patch: Record<string, unknown>, version: number) => {
       setFailure(null);
       try {
-        await mutation.mutateAsync({ patch, version });
+        const saved = await saveWithDuplicateStep({
+          type,
+          record: patch,
+          id,
+          check: touchesIdentity(patch),
+          ask,
+          save: (allow) => mutation.mutateAsync({ patch, version, allow }),
+        });
+        // Back to the edit: the editor keeps its input.
+        if (saved === null) return false;
         setConflict(null);
         return true;
       } catch (error) {
@@ -47,7 +61,7 @@ export function useCardRecord(type: CardRecordType, id: string) {
         return false;
       }
     },
-    [mutation],
+    [mutation, ask, type, id],
   );
 
   const reload = useCallback(async () => {
@@ -57,5 +71,5 @@ export function useCardRecord(type: CardRecordType, id: string) {
   }, [query]);
 
   // `reloads` lets an editor that met a conflict take the reloaded version while keeping its input.
-  return { query, record: query.data, save, saving: mutation.isPending, conflict, failure, reload, reloads };
+  return { query, record: query.data, save, saving: mutation.isPending, conflict, failure, reload, reloads, duplicates };
 }

@@ -1,4 +1,5 @@
 import { request } from '../../app/api.js';
+import { allowQuery } from '../duplicates/index.js';
 import { createRecord } from '../records/index.js';
 import { filledPoints } from '../records/ContactPointsInput.js';
 import type { ContactFormValues } from './ContactForm.js';
@@ -20,9 +21,9 @@ export function contactBody(values: ContactFormValues) {
   };
 }
 
-/** Creates the contact, then links its companies with their roles. */
-export async function createContact(values: ContactFormValues) {
-  const contact = await createRecord('contacts', contactBody(values));
+/** Creates the contact (despite likely duplicates when `allow`), then links its companies with their roles. */
+export async function createContact(values: ContactFormValues, allow = false) {
+  const contact = await createRecord('contacts', contactBody(values), allowQuery(allow));
   const links = values.companies.filter((l) => l.companyId);
   if (links.some((l) => l.role.trim()) || links.length > 1) {
     const primary = links.find((l) => l.isPrimary) ?? links[0];

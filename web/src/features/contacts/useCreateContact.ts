@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { recordKeys } from '../records/index.js';
 import { createContact } from './api.js';
+import type { ContactFormValues } from './ContactForm.js';
 
 export function useCreateContact() {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
   return useMutation({
-    mutationFn: createContact,
+    mutationFn: ({ values, allow }: { values: ContactFormValues; allow: boolean }) => createContact(values, allow),
     onSuccess: async (contact) => {
       notifications.show({
         color: 'teal',

@@ -4,6 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { candidatesOf, duplicateTypes, type DuplicateType } from '../duplicates/api.js';
+import { DuplicatePanel } from '../duplicates/DuplicatePanel.js';
 import { recordKeys } from './api.js';
 import { FieldInput } from './FieldInput.js';
 import { valueAt, type FieldDef, type GridRecord } from './types.js';
@@ -33,6 +35,9 @@ export function EditableCell({ recordType, plural, record, field, path, children
   const label = fieldLabel(field);
   const conflict = isApiError(edit.error, 'version_conflict') ? edit.error : null;
   const conflictName = conflict?.details.updatedByName;
+  // The server refused the change as a likely duplicate: the same question as on the card, in the popover.
+  const candidates = candidatesOf(edit.error);
+  const duplicateType = duplicateTypes.find((type) => type === recordType) as DuplicateType | undefined;
 
   const openEditor = () => {
     edit.reset();
@@ -40,8 +45,8 @@ export function EditableCell({ recordType, plural, record, field, path, children
     setDraft(valueAt(record, path) ?? (field.type === 'tags' || field.type === 'multi_select' ? [] : null));
     setOpened(true);
   };
-  const save = async () => {
-    await edit.mutateAsync({ id: record.id, version: baseVersion, path, value: draft }).then(() => setOpened(false), () => undefined);
+  const save = async (allow = false) => {
+    await edit.mutateAsync({ id: record.id, version: baseVersion, path, value: draft, allow }).then(() => setOpened(false), () => undefined);
   };
   const reload = async () => {
     setOpened(false);
@@ -79,17 +84,22 @@ export function EditableCell({ recordType, plural, record, field, path, children
                   {t('grid.reload')}
                 </Button>
               </Alert>
+            ) : candidates && duplicateType ? (
+              <DuplicatePanel type={duplicateType} candidates={candidates} recordId={record.id} onAnswer={(saveAnyway) => (saveAnyway ? void save(true) : edit.reset())} />
             ) : (
               edit.isError && <ErrorAlert error={edit.error} data-testid="cell-error" />
             )}
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" size="xs" onClick={() => setOpened(false)}>
-                {t('grid.cancel')}
-              </Button>
-              <Button type="submit" size="xs" loading={edit.isPending} disabled={Boolean(conflict)} data-testid="cell-save">
-                {t('grid.save')}
-              </Button>
-            </Group>
+            {/* The duplicate question brings its own two ways on. */}
+            {!candidates && (
+              <Group justify="flex-end" gap="xs">
+                <Button variant="default" size="xs" onClick={() => setOpened(false)}>
+                  {t('grid.cancel')}
+                </Button>
+                <Button type="submit" size="xs" loading={edit.isPending} disabled={Boolean(conflict)} data-testid="cell-save">
+                  {t('grid.save')}
+                </Button>
+              </Group>
+            )}
           </Stack>
         </form>
       </Popover.Dropdown>

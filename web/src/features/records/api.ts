@@ -3,7 +3,7 @@ import { catalogueFieldSchema } from '../../../../src/domain/records/filter-sche
 import { memberSchema } from '../../../../src/domain/workspaces/schema.js';
 import { createCompanySchema, updateCompanySchema } from '../../../../src/domain/companies/schema.js';
 import { createContactSchema, updateContactSchema } from '../../../../src/domain/contacts/schema.js';
-import { request } from '../../app/api.js';
+import { request, type RequestOptions } from '../../app/api.js';
 import {
   bulkResultSchema,
   gridRecordSchema,
@@ -50,13 +50,13 @@ const writeSchemas: Record<string, { create: z.ZodType; update: z.ZodType }> = {
 };
 export const writeSchemaOf = (plural: string, write: 'create' | 'update') => writeSchemas[plural]?.[write];
 
-export const patchRecord = (plural: string, id: string, body: Record<string, unknown> & { version: number }) =>
-  request(`/api/${plural}/${id}`, { method: 'PATCH', body, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'update') });
+export const patchRecord = (plural: string, id: string, body: Record<string, unknown> & { version: number }, query?: RequestOptions<unknown>['query']) =>
+  request(`/api/${plural}/${id}`, { method: 'PATCH', body, query, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'update') });
 
 export const fetchRecord = (plural: string, id: string) => request(`/api/${plural}/${id}`, { schema: gridRecordSchema });
 
-export const createRecord = (plural: string, body: Record<string, unknown>) =>
-  request(`/api/${plural}`, { method: 'POST', body, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'create') });
+export const createRecord = (plural: string, body: Record<string, unknown>, query?: RequestOptions<unknown>['query']) =>
+  request(`/api/${plural}`, { method: 'POST', body, query, schema: gridRecordSchema, bodySchema: writeSchemaOf(plural, 'create') });
 
 export const bulkRecords = (plural: string, body: { ids: string[]; action: BulkAction; value?: unknown }) =>
   request(`/api/${plural}/bulk`, { method: 'POST', body, schema: bulkResultSchema });

@@ -2,13 +2,15 @@ import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/index.js';
+import { RetentionSettings } from '../privacy/index.js';
 import { AuditLog } from './AuditLog.js';
 import { CustomFieldsSettings } from './CustomFieldsSettings.js';
+import { DuplicateRulesSettings } from './DuplicateRulesSettings.js';
 import { TeamsSettings } from './TeamsSettings.js';
 import { TrashList } from './TrashList.js';
 import { VisibilitySettings } from './VisibilitySettings.js';
 
-export const settingsTabs = ['fields', 'teams', 'audit', 'trash'] as const;
+export const settingsTabs = ['fields', 'teams', 'duplicates', 'privacy', 'audit', 'trash'] as const;
 
 /** True for the roles that see the settings (the API refuses the others anyway). */
 export const canManageSettings = (role: string | undefined) => role === 'owner' || role === 'admin';
@@ -35,7 +37,7 @@ export function SettingsPage() {
         <Tabs.List>
           {settingsTabs.map((v) => (
             <Tabs.Tab key={v} value={v} data-testid={`settings-tab-${v}`}>
-              {t(`card.settings.tabs.${v}`)}
+              {v === 'duplicates' ? t('duplicates.settings.tab') : t(`card.settings.tabs.${v}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -59,6 +61,8 @@ export const settingsRoutes = [
   { index: true, element: <Navigate to="fields" replace /> },
   { path: 'fields', element: <CustomFieldsSettings /> },
   { path: 'teams', element: <TeamsAndVisibility /> },
+  { path: 'privacy', element: <RetentionSettings /> },
   { path: 'audit', element: <AuditLog /> },
   { path: 'trash', element: <TrashList /> },
+  { path: 'duplicates', element: <DuplicateRulesSettings /> },
 ];
