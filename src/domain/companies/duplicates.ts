@@ -1,4 +1,4 @@
-import { or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { anyOf, listValues, overlaps, textOf } from '../duplicates/declare.js';
 import type { DuplicateDeclaration } from '../records/registry.js';
 import { companies as c } from './table.js';
@@ -15,11 +15,10 @@ export const companyDuplicates: DuplicateDeclaration = {
     postalCode: textOf(r, 'postalCode'),
   }),
   subtitle: sql`coalesce(${c.domain}, ${c.phone}, ${c.city})`,
-  blocking: (k) =>
-    or(
-      anyOf(sql`kesher_norm(${c.name})`, k.orgNames),
-      // Domains are stored bare (the schema refuses a URL); www. is the one spelling left to try.
-      anyOf(sql`lower(${c.domain})`, k.domains.flatMap((d) => [d, `www.${d}`])),
-      overlaps(sql`dup_phone_keys(${c.phones})`, k.phones),
-    ),
+  blocking: (k) => [
+    anyOf(sql`kesher_norm(${c.name})`, k.orgNames),
+    // Domains are stored bare (the schema refuses a URL); www. is the one spelling left to try.
+    anyOf(sql`lower(${c.domain})`, k.domains.flatMap((d) => [d, `www.${d}`])),
+    overlaps(sql`dup_phone_keys(${c.phones})`, k.phones),
+  ],
 };

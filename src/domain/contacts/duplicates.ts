@@ -1,4 +1,4 @@
-import { or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { anyOf, listValues, overlaps, textOf } from '../duplicates/declare.js';
 import type { DuplicateDeclaration } from '../records/registry.js';
 import { contacts as c } from './table.js';
@@ -31,11 +31,10 @@ export const contactDuplicates: DuplicateDeclaration = {
     birthday: textOf(r, 'birthday'),
   }),
   subtitle: sql`coalesce(${c.email}, ${c.phone}, ${c.city})`,
-  blocking: (k) =>
-    or(
-      overlaps(sql`dup_email_keys(${c.emails})`, k.emails),
-      overlaps(sql`dup_phone_keys(${c.phones})`, k.phones),
-      k.initials.length ? anyOf(sql`kesher_norm(${c.lastName})`, k.lastNames)?.append(sql` and ${anyOf(sql`left(kesher_norm(${c.firstName}), 1)`, k.initials)}`) : undefined,
-      anyOf(sql`${c.birthday}::text`, k.birthdays),
-    ),
+  blocking: (k) => [
+    overlaps(sql`dup_email_keys(${c.emails})`, k.emails),
+    overlaps(sql`dup_phone_keys(${c.phones})`, k.phones),
+    k.initials.length ? anyOf(sql`kesher_norm(${c.lastName})`, k.lastNames)?.append(sql` and ${anyOf(sql`left(kesher_norm(${c.firstName}), 1)`, k.initials)}`) : undefined,
+    anyOf(c.birthday, k.birthdays, 'date'),
+  ],
 };

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { queryRows, type Db } from '../../db/client.js';
 import type { RecordType } from '../records/registry.js';
@@ -37,16 +37,20 @@ export async function findCandidates(
   const declaration = type.duplicates;
   if (!declaration) return [];
   const me = prepare(fields);
-  const condition = declaration.blocking(checkKeys(me));
-  if (!condition) return [];
   const t = type.table;
+  // One SELECT per lookup, UNIONed: each reaches its own (workspace_id, …) partial index. As an OR in one
+  // SELECT the planner factored out workspace_id and filtered the workspace's rows with kesher_norm().
+  const scope = and(eq(t.workspaceId, ctx.workspaceId), isNull(t.deletedAt), options.excludeId ? ne(t.id, options.excludeId) : undefined);
+  const lookups = declaration.blocking(checkKeys(me)).filter((c): c is SQL => c !== undefined);
+  if (lookups.length === 0) return [];
   const selected = Object.entries(declaration.columns).map(([key, column]) => sql`${column} as ${sql.identifier(key)}`);
+  const arms = lookups.map(
+    (lookup) => sql`(select ${t.id} as id, ${t.ownerId} as owner_id, ${type.displayName} as title, ${declaration.subtitle} as subtitle, ${sql.join(selected, sql`, `)}
+        from ${t} where ${and(scope, lookup)} limit ${lookupLimit})`,
+  );
   const rows = await queryRows<Record<string, unknown> & { id: string; owner_id: string | null; title: string; subtitle: string | null }>(
     db,
-    sql`select ${t.id} as id, ${t.ownerId} as owner_id, ${type.displayName} as title, ${declaration.subtitle} as subtitle, ${sql.join(selected, sql`, `)}
-        from ${t}
-        where ${and(eq(t.workspaceId, ctx.workspaceId), isNull(t.deletedAt), options.excludeId ? ne(t.id, options.excludeId) : undefined, condition)}
-        limit ${lookupLimit}`,
+    sql`select * from (${sql.join(arms, sql` union `)}) found limit ${lookupLimit}`,
   );
   if (rows.length === 0) return [];
   const dismissed = options.excludeId ? await dismissedWith(db, ctx, type.name, options.excludeId) : new Set<string>();

@@ -13,9 +13,9 @@ export function listValues(record: Record<string, unknown>, shortcut: string, li
 export const textOf = (record: Record<string, unknown>, key: string): string | null => (typeof record[key] === 'string' ? (record[key] as string) : null);
 
 /** `expression = any(array[…])`, or nothing for no values. */
-export function anyOf(expression: SQL | PgColumn, values: readonly string[]): SQL | undefined {
+export function anyOf(expression: SQL | PgColumn, values: readonly string[], type: 'text' | 'date' = 'text'): SQL | undefined {
   if (values.length === 0) return undefined;
-  return sql`${expression} = any(array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[])`;
+  return sql`${expression} = any(array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[])`;
 }
 
 /** `array_expression && array[…]` (a GIN lookup), or nothing for no values. */

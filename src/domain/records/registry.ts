@@ -121,8 +121,8 @@ export interface DuplicateDeclaration {
   fields: (record: Record<string, unknown>) => MatchFields;
   /** A line under the title of a candidate (email, domain, city): an SQL text expression. */
   subtitle: SQL;
-  /** The indexed condition that finds the records sharing a key (an OR of index lookups); undefined = none. */
-  blocking: (keys: BlockingKeys) => SQL | undefined;
+  /** The indexed lookups that find the records sharing a key, one condition per index (undefined = not asked). */
+  blocking: (keys: BlockingKeys) => (SQL | undefined)[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
