@@ -15,3 +15,13 @@ export async function findSurvivor(db: Db, workspaceId: string, recordType: stri
   );
   return rows[0]?.survivor_id ?? null;
 }
+
+/** The records merged directly into `survivorId` (merged-away rows kept for undo); chains are followed by the caller. */
+export async function mergedAwayInto(db: Db, workspaceId: string, recordType: string, survivorId: string): Promise<string[]> {
+  const rows = await queryRows<{ merged_id: string }>(
+    db,
+    sql`select merged_id from ${mergeTombstones}
+        where workspace_id = ${workspaceId} and record_type = ${recordType} and survivor_id = ${survivorId}`,
+  );
+  return rows.map((r) => r.merged_id);
+}

@@ -8,6 +8,8 @@ import { auditLog } from '../audit/table.js';
 import { contacts } from '../contacts/table.js';
 import { customFieldsOf } from '../custom-fields/service.js';
 import { events } from '../events/table.js';
+import { forgetMergesOf } from '../merge/service.js';
+import { mergedAwayInto } from '../merge/tombstones.js';
 import { publishEvent } from '../records/changes.js';
 import { scrubScanGroups } from './duplicates.js';
 import { displayName, privacyContact, requirePrivacyOfficer, type ContactRow } from './contact.js';
@@ -86,6 +88,13 @@ export async function erasePerson(tx: Db, ctx: Ctx, row: ContactRow): Promise<Er
     await tx.update(contactConsents).set({ evidence: scrub(c.evidence!) }).where(and(eq(contactConsents.workspaceId, ws), eq(contactConsents.id, c.id)));
   }
   await scrubScanGroups(tx, ws, row.id, scrub);
+  // Records merged into this one are the same person, kept only so the merge can be undone: they are
+  // erased with it (chains too), and no merge involving them can be undone any more.
+  await forgetMergesOf(tx, ws, 'contact', row.id);
+  for (const mergedId of await mergedAwayInto(tx, ws, 'contact', row.id)) {
+    const [merged] = await tx.select().from(contacts).where(and(eq(contacts.workspaceId, ws), eq(contacts.id, mergedId))).for('update');
+    if (merged && !merged.erasedAt) await erasePerson(tx, ctx, merged);
+  }
   await tx.delete(unsubscribeTokens).where(and(eq(unsubscribeTokens.workspaceId, ws), eq(unsubscribeTokens.contactId, row.id)));
 
   // The audit says that an erasure happened and by whom, never what was erased.

@@ -1,3 +1,4 @@
+import { listMerges } from '../merge/service.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { activities, activityLinks } from '../activities/table.js';
@@ -26,7 +27,7 @@ export type SubjectAccessExport = {
   activities: Record<string, unknown>[];
   consents: Consent[];
   audit: { at: string; actorName: string | null; channel: string; action: string; changes: unknown }[];
-  /** Merges and duplicate decisions involving the person (empty until those parts keep them). */
+  /** Merges (as survivor or merged away) and duplicate decisions involving the person. */
   merges: unknown[];
   duplicateDecisions: unknown[];
 };
@@ -85,8 +86,7 @@ export async function exportContact(ctx: Ctx, id: string): Promise<SubjectAccess
     })),
     consents: await consentHistory(ctx.db, ws, id),
     audit: audit.map((e) => ({ ...e, at: iso(e.at)! })),
-    // Merges join here when the merge part lands (its tables and forgetMergesOf).
-    merges: [],
+    merges: await listMerges(ctx, { type: 'contact', recordId: id }),
     duplicateDecisions: await dismissalsOf(ctx.db, ws, id),
   };
 }
