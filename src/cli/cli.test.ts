@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useCli } from '../test-support/cli.js';
 import { createDb, queryRows } from '../db/client.js';
 import { contacts, customFields, memberships, workspaces } from '../db/tables.js';
 import { useTestDb } from '../test-support/db.js';
@@ -15,18 +12,7 @@ import { validateCustomValues } from '../domain/custom-fields/values.js';
 import { listRecords } from '../domain/records/list.js';
 import { seedDemo } from './seed-demo.js';
 
-const run = promisify(execFile);
-const dataDir = mkdtempSync(join(tmpdir(), 'kesher-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** Runs `kesher …` from source on the test database (PostgreSQL run) or a PGlite data dir of its own. */
-function kesher(...args: string[]) {
-  const env = { ...process.env, KESHER_DATA_DIR: dataDir, DATABASE_URL: process.env.KESHER_TEST_DATABASE_URL ?? '' };
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env, timeout: 60_000 }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
-}
+const { dataDir, kesher } = useCli('kesher-cli-');
 
 describe('kesher CLI', () => {
   const stamp = Date.now();

@@ -6,7 +6,9 @@ import { roles } from '../domain/workspaces/schema.js';
 import { AppError } from '../core/errors.js';
 import { createUserCommand, createWorkspaceCommand } from './commands/accounts.js';
 import { migrateCommand, seedCommand } from './commands/database.js';
+import { privacyEraseCommand, privacyExportCommand, privacyRetentionCommand } from './commands/privacy.js';
 import { purgeCommand } from './commands/purge.js';
+import { scanDuplicatesCommand } from './commands/duplicates.js';
 import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
@@ -40,6 +42,35 @@ program
   .option('--workspace <slug>', 'only this workspace')
   .option('--dry-run', 'count what would be purged, delete nothing')
   .action(purgeCommand);
+
+const duplicates = program.command('duplicates').description('likely duplicate records');
+duplicates
+  .command('scan')
+  .description('scan a workspace for likely duplicates and print the groups with score and reasons (stored for the web too)')
+  .option('--workspace <slug>', 'the workspace (needed when there are several)')
+  .addOption(new Option('--type <type>', 'record type').choices(['contact', 'company']).default('contact'))
+  .option('--json', 'print the scan and its groups as JSON')
+  .action(scanDuplicatesCommand);
+const privacy = program.command('privacy').description('privacy rights: retention, subject-access export, erasure');
+privacy
+  .command('retention')
+  .description("anonymise or erase contacts with no activity for the workspace's retention years (Settings → Privacy)")
+  .option('--workspace <slug>', 'only this workspace')
+  .option('--dry-run', 'count what would be done, change nothing')
+  .action(privacyRetentionCommand);
+privacy
+  .command('export <contact-id>')
+  .description('everything held about one person (subject-access request), to stdout or --output; audited')
+  .requiredOption('--workspace <slug>', 'the workspace of the contact')
+  .addOption(new Option('--format <format>', 'machine-readable or printable').choices(['json', 'html']).default('json'))
+  .addOption(new Option('--lang <lang>', 'language of the HTML').choices(['he', 'en']).default('he'))
+  .option('--output <file>', 'write to this file (mode 600) instead of stdout')
+  .action(privacyExportCommand);
+privacy
+  .command('erase <contact-id>')
+  .description("erase a person irreversibly: personal data, activity content and audit values; a pseudonym keeps the rest")
+  .requiredOption('--workspace <slug>', 'the workspace of the contact')
+  .action(privacyEraseCommand);
 
 const workspace = program.command('workspace').description('workspaces');
 workspace

@@ -24,6 +24,11 @@ export interface Ctx {
   actorUserId: string | null;
   /** web (a session), api (an API key), cli, import. */
   channel: Channel;
+  /**
+   * 'check': a create or edit that likely duplicates a record is refused (409 possible_duplicate), as the
+   * API does unless asked `duplicates=allow`; unset: not checked (imports, merges, the CLI's seeding).
+   */
+  duplicates?: 'check' | 'allow';
 }
 
 /** What a request has before it has chosen a workspace (a logged-in user with no active workspace). */

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'version_conflict'
+  | 'possible_duplicate'
+  | 'gone'
   | 'payload_too_large'
   | 'uri_too_long'
   | 'request_timeout'
@@ -59,7 +61,10 @@ export function statusOf(code: ErrorCode): number {
     case 'conflict':
       return 409;
     case 'version_conflict':
+    case 'possible_duplicate':
       return 409;
+    case 'gone':
+      return 410;
     case 'request_timeout':
       return 408;
     case 'payload_too_large':

@@ -5,7 +5,7 @@ import { useTestDb } from '../test-support/db.js';
 
 // Tables that are not per tenant (Citus reference tables): everything else must be keyed by workspace.
 const globalTables = ['users', 'sessions', 'workspaces', 'rate_limits', 'login_throttles'];
-const linkTables = ['contact_companies', 'team_members', 'activity_links', 'search_terms'];
+const linkTables = ['contact_companies', 'team_members', 'activity_links', 'search_terms', 'duplicate_rules', 'duplicate_dismissals', 'merge_tombstones', 'privacy_settings'];
 
 const { db } = await useTestDb();
 const rows = <T>(query: SQL) => queryRows<T>(db, query);

@@ -13,3 +13,6 @@ export * from '../domain/search/table.js';
 export * from '../domain/audit/table.js';
 export * from '../domain/events/table.js';
 export * from '../domain/views/table.js';
+export * from '../domain/duplicates/table.js';
+export * from '../domain/merge/table.js';
+export * from '../domain/privacy/table.js';

@@ -23,10 +23,14 @@ import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 import { teamRoutes } from './routes/teams.js';
 import { viewRoutes } from './routes/views.js';
+import { mergeRoutes } from './routes/merges.js';
 import { trashRoutes } from './routes/trash.js';
+import { duplicateRoutes } from './routes/duplicates.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { auditRoutes } from './routes/audit.js';
 import { workspaceRoutes } from './routes/workspaces.js';
+import { privacyRoutes } from './routes/privacy.js';
+import { unsubscribePageRoutes } from './routes/unsubscribe-page.js';
 import { settleFieldIndexes } from '../domain/custom-fields/service.js';
 import { authPlugin } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
@@ -181,7 +185,11 @@ export async function buildApp(input: AppOptions) {
   await app.register(apiKeyRoutes, { prefix: '/api/api-keys', db });
   await app.register(invitationRoutes, { prefix: '/api/invitations', db, secret });
   await app.register(trashRoutes, { prefix: '/api/trash', db });
+  await app.register(duplicateRoutes, { prefix: '/api/duplicates', db });
   await app.register(auditRoutes, { prefix: '/api', db });
+  await app.register(mergeRoutes, { prefix: '/api/merges', db });
+  await app.register(privacyRoutes, { prefix: '/api', db });
+  await app.register(unsubscribePageRoutes, { db });
 
   const hasWeb = existsSync(join(options.webDir, 'index.html'));
   if (hasWeb) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { text } from '../common/schema.js';
 
-export const auditActions = ['create', 'update', 'delete', 'restore', 'purge', 'merge', 'link', 'unlink'] as const;
+/** What an audit entry records; erase and export are privacy requests (privacy/), without the data. */
+export const auditActions = ['create', 'update', 'delete', 'restore', 'purge', 'merge', 'link', 'unlink', 'erase', 'export'] as const;
 export const auditChannels = ['web', 'api', 'cli', 'import'] as const;
 
 /** Keyset position: the last entry's id (entries come newest first). */
@@ -39,7 +40,7 @@ export const auditEntrySchema = z.object({
   /** The record's name now (null once purged). */
   recordName: z.string().nullable(),
   action: z.string(),
-  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+  changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown(), from: z.string().optional() })),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -6,6 +6,8 @@ export interface FieldChange {
   field: string;
   old: unknown;
   new: unknown;
+  /** A merge: the record the surviving value came from. */
+  from?: string;
 }
 
 /** Who changed what, when and through what; written in the same transaction as the change. */

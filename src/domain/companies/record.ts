@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { companyDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadCompanies } from './load.js';
 import { companySchema } from './schema.js';
@@ -41,4 +42,5 @@ export const companyRecord = registerRecordType({
     fields: ['name', 'domain', 'phone'],
     fieldValues: sql`kesher_company_fields(${c.name}, ${c.domain}, ${c.phone}, ${c.phones})`,
   },
+  duplicates: companyDuplicates,
 });

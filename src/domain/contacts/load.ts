@@ -100,6 +100,7 @@ const toContact = ({ contact: c, ownerName, updatedByName, companyName, links }:
   birthday: c.birthday,
   language: c.language,
   notes: c.notes,
+  doNotContact: c.doNotContact,
   custom: c.custom,
   companyId: c.companyId,
   companyName,

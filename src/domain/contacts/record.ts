@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { contactDuplicates } from './duplicates.js';
 import { registerRecordType, type BuiltinField } from '../records/registry.js';
 import { loadContacts } from './load.js';
 import { contactSchema } from './schema.js';
@@ -26,6 +27,7 @@ export const contactFields: readonly BuiltinField[] = [
   { key: 'country', nullable: true, type: 'text', expression: c.country, sortable: true },
   { key: 'birthday', nullable: true, type: 'date', expression: c.birthday, sortable: true },
   { key: 'language', nullable: true, type: 'text', expression: c.language },
+  { key: 'doNotContact', type: 'boolean', expression: c.doNotContact },
   { key: 'companyId', nullable: true, type: 'relation', expression: c.companyId },
   { key: 'createdAt', type: 'datetime', expression: c.createdAt, sortable: true },
   { key: 'updatedAt', type: 'datetime', expression: c.updatedAt, sortable: true },
@@ -54,4 +56,5 @@ export const contactRecord = registerRecordType({
         sql`select ${contactCompanies.contactId} as id from ${contactCompanies} where ${and(eq(contactCompanies.workspaceId, workspaceId), eq(contactCompanies.companyId, source))}`,
     },
   },
+  duplicates: contactDuplicates,
 });

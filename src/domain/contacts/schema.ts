@@ -52,6 +52,8 @@ export const contactSchema = z.object({
   birthday: z.string().nullable().meta({ description: 'YYYY-MM-DD' }),
   language: z.string().nullable(),
   notes: z.string().nullable(),
+  /** No outreach on any channel, whatever the consents say. */
+  doNotContact: z.boolean(),
   custom: z.record(z.string(), z.unknown()).meta({ description: 'Custom field values by field key (cf_…)' }),
   companyId: z.uuid().nullable(),
   companyName: z.string().nullable(),
@@ -108,6 +110,8 @@ const contactFieldsSchema = z.strictObject({
   birthday: pastDateInput(),
   language: languageInput(),
   notes: notesInput(),
+  /** "Do not contact" (privacy): campaigns skip the person on every channel. */
+  doNotContact: z.boolean(),
   /** Custom values by field key, merged key by key; null clears one. */
   custom: customInput(),
   /** Shortcut: the primary company (null unlinks it); `companies` (create) or PUT …/companies for all links. */

@@ -61,6 +61,7 @@ const audited = (row: Row | (Patch & Pick<Row, 'custom'>)) => ({
   birthday: row.birthday,
   language: row.language,
   notes: row.notes,
+  doNotContact: row.doNotContact,
   companyId: row.companyId,
 });
 

@@ -28,6 +28,10 @@ export const contacts = pgTable(
     /** Preferred language, BCP 47 ("he", "en", "ar", "ru"). */
     language: text('language'),
     notes: text('notes'),
+    /** "Do not contact": no campaign or outreach on any channel, whatever the consents say (privacy/). */
+    doNotContact: boolean('do_not_contact').notNull().default(false),
+    /** When the person's data was erased (privacy/erase.ts): the row stays under a pseudonym. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     /** The primary company, kept in step with contact_companies. */
     companyId: uuid('company_id'),
     /** Sort key of the list: keyset pagination walks (workspace_id, sort_name, id). */

@@ -3,6 +3,8 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import type { Visibility } from './visibility.js';
+import type { BlockingKeys } from '../duplicates/blocking.js';
+import type { MatchFields } from '../duplicates/fields.js';
 
 /** Value types of built-in and custom fields; the filter language checks operators against them. */
 export const fieldTypes = [
@@ -87,6 +89,8 @@ export interface RecordType<Item extends RecordItem = RecordItem> {
   searchText: PgColumn;
   /** How the search engine (search/engine.ts) finds and shows records of this type. */
   search: RecordSearch;
+  /** How the duplicate matcher reads this type; a type without it is never checked or scanned. */
+  duplicates?: DuplicateDeclaration;
 }
 
 /**
@@ -107,6 +111,18 @@ export interface RecordSearch {
    * of `type` (an SQL uuid expression); they are reported with `field` as the matched field.
    */
   via?: { type: string; field: string; linkedTo: (workspaceId: string, source: SQL) => SQL };
+}
+
+/** A record type's part in duplicate matching (src/domain/duplicates). */
+export interface DuplicateDeclaration {
+  /** The columns the matcher reads, by the API names `fields` takes (the scan selects them). */
+  columns: Record<string, SQL | PgColumn>;
+  /** The matcher's fields of a record: its JSON, a row of `columns`, or a create/patch body over its JSON. */
+  fields: (record: Record<string, unknown>) => MatchFields;
+  /** A line under the title of a candidate (email, domain, city): an SQL text expression. */
+  subtitle: SQL;
+  /** The indexed condition that finds the records sharing a key (an OR of index lookups); undefined = none. */
+  blocking: (keys: BlockingKeys) => SQL | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
+import { guardDuplicates } from '../duplicates/check.js';
 import { diffFields, recordChange } from './changes.js';
 import type { RecordItem, RecordType } from './registry.js';
 import { customChanges } from './write.js';
@@ -37,6 +38,7 @@ export async function lockRecord<Row extends SavedRow>(tx: Db, ctx: Ctx, type: R
 /**
  * Inserts a record with its audit entry (every field given), timeline event and outbox event, in the
  * caller's transaction; `afterInsert` writes what hangs off the row (a contact's company links) first.
+ * With ctx.duplicates = 'check' a likely duplicate is refused (409) and the transaction rolls back.
  */
 export async function insertRecord<Row extends SavedRow, Item extends RecordItem>(
   tx: Db,
@@ -51,7 +53,9 @@ export async function insertRecord<Row extends SavedRow, Item extends RecordItem
   const given = diffFields({}, writer.audited(row!)).filter((c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0));
   const changes = [...given, ...customChanges({}, row!.custom)];
   await recordChange(tx, ctx, { recordType: type.name, recordId: row!.id, action: 'create', changes, ownerId: row!.ownerId, version: row!.version });
-  return reload(tx, ctx, type, row!.id);
+  const item = await reload(tx, ctx, type, row!.id);
+  await guardDuplicates(tx, ctx, type, item);
+  return item;
 }
 
 /**
@@ -76,5 +80,7 @@ export async function applyRecordPatch<Row extends SavedRow, Item extends Record
     .set({ ...patch, version, updatedAt: sql`now()`, updatedBy: ctx.actorUserId } as never)
     .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.id, before.id)));
   await recordChange(tx, ctx, { recordType: type.name, recordId: before.id, action: 'update', changes, ownerId: after.ownerId, version });
-  return reload(tx, ctx, type, before.id);
+  const item = await reload(tx, ctx, type, before.id);
+  await guardDuplicates(tx, ctx, type, item, before as unknown as Record<string, unknown>);
+  return item;
 }

@@ -4,6 +4,7 @@ import { notFound } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { recordTypes } from '../records/registry.js';
 import { workspaces } from '../workspaces/table.js';
+import { mergeTombstones, merges } from '../merge/table.js';
 import type { PurgeResult } from './schema.js';
 import { purgeRecord } from './service.js';
 
@@ -32,7 +33,16 @@ export async function purgeExpired(db: Db, options: PurgeExpiredOptions = {}): P
       const expired = await db
         .select({ id: t.id })
         .from(t)
-        .where(and(eq(t.workspaceId, workspace.id), lt(t.deletedAt, sql`now() - make_interval(days => ${workspace.days}::int)`)));
+        .where(
+          and(
+            eq(t.workspaceId, workspace.id),
+            lt(t.deletedAt, sql`now() - make_interval(days => ${workspace.days}::int)`),
+            // A merged-away record stays while its merge can be undone.
+            sql`not exists (select 1 from ${mergeTombstones} mt join ${merges} m on m.workspace_id = mt.workspace_id and m.id = mt.merge_id
+                            where mt.workspace_id = ${workspace.id} and mt.record_type = ${type.name} and mt.merged_id = ${t.id}
+                              and m.undone_at is null and m.undo_until > now())`,
+          ),
+        );
       if (!options.dryRun) {
         for (const { id } of expired) await purgeRecord(ctx, type.name, id as string);
       }

@@ -15,6 +15,8 @@ import '../contacts/record.js';
 import '../companies/record.js';
 import { decodeTrashCursor, encodeTrashCursor } from './cursor.js';
 import { clearRelationsTo } from './relations.js';
+import { mergeTombstones } from '../merge/table.js';
+import { findSurvivor } from '../merge/tombstones.js';
 import { listTrashQuerySchema, type ListTrashQuery, type TrashPage } from './schema.js';
 
 /** A registered record type by name, or a 404 (an unknown type in a URL is a missing page). */
@@ -59,6 +61,8 @@ export async function restoreRecord(ctx: Ctx, typeName: string, id: string): Pro
   const visibility = await visibilityOf(ctx);
   return ctx.db.transaction(async (tx) => {
     const head = visibleHead(await lockHeads(tx, ctx, type, [id], { deleted: true }), id, visibility, whatOf(type));
+    const survivorId = await findSurvivor(tx, ctx.workspaceId, type.name, id);
+    if (survivorId) throw new AppError('conflict', `This ${type.name} was merged into another; undo the merge instead`, { mergedInto: survivorId });
     await tx.execute(
       sql`update ${t} set ${col(t.deletedAt)} = null, ${col(t.deletedBy)} = null, ${col(t.version)} = ${col(t.version)} + 1,
             ${col(t.updatedAt)} = now(), ${col(t.updatedBy)} = ${ctx.actorUserId}
@@ -69,6 +73,10 @@ export async function restoreRecord(ctx: Ctx, typeName: string, id: string): Pro
     return { recordType: type.name, id, version };
   });
 }
+
+/** Merged-away records are soft-deleted behind a tombstone: not ordinary trash (undo the merge instead). */
+const notMergedAway = (ctx: Ctx, type: RecordType) =>
+  sql`not exists (select 1 from ${mergeTombstones} mt where mt.workspace_id = ${ctx.workspaceId} and mt.record_type = ${type.name} and mt.merged_id = ${type.table.id})`;
 
 /** Deleted records of every registered type (or one), newest deletion first, as the caller may see them. */
 export async function listTrash(ctx: Ctx, query: ListTrashQuery): Promise<TrashPage> {
@@ -83,6 +91,7 @@ export async function listTrash(ctx: Ctx, query: ListTrashQuery): Promise<TrashP
       sql`${t.workspaceId} = ${ctx.workspaceId}`,
       sql`${t.deletedAt} is not null`,
       visibleCondition(visibility, t.ownerId),
+      notMergedAway(ctx, type),
       after && sql`(${t.deletedAt}, ${t.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
     ].filter((c): c is SQL => c !== undefined);
     return sql`(select ${type.name}::text as record_type, ${t.id} as id, ${type.displayName} as name, ${t.deletedAt} as deleted_at,

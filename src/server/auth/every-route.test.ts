@@ -4,7 +4,7 @@ import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js
 
 const { db, app } = await useTestApp();
 const spec = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-const publicRoutes = ['POST /api/auth/login', 'POST /api/invitations/accept', 'POST /api/invitations/preview', 'GET /healthz', 'GET /readyz'];
+const publicRoutes = ['POST /api/auth/login', 'POST /api/invitations/accept', 'POST /api/invitations/preview', 'GET /healthz', 'GET /readyz', 'POST /api/unsubscribe/{token}'];
 const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
   Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
 );
@@ -57,6 +57,19 @@ describe('every API route', () => {
       'PUT /api/workspace/record-settings': { trashRetentionDays: 10 },
       'POST /api/activities/': { kind: 'note', links: [{ recordType: 'contact', recordId: '00000000-0000-4000-8000-000000000000' }] },
       'PATCH /api/activities/{id}': { subject: 'X', version: 1 },
+      'PUT /api/duplicates/rules': { rules: [], blockAt: 0.9, warnAt: 0.5, version: 0 },
+      'POST /api/duplicates/check': { type: 'contact', record: { firstName: 'X' } },
+      'POST /api/duplicates/not-duplicate': { type: 'contact', ids: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'] },
+      'POST /api/duplicates/scans': { type: 'contact' },
+      'POST /api/merges/': {
+        type: 'contact',
+        survivorId: '00000000-0000-4000-8000-000000000000',
+        mergedIds: ['00000000-0000-4000-8000-000000000001'],
+        versions: { '00000000-0000-4000-8000-000000000000': 1, '00000000-0000-4000-8000-000000000001': 1 },
+      },
+      'POST /api/contacts/{id}/consents': { channel: 'email', status: 'granted', method: 'verbal', evidence: 'X' },
+      'POST /api/contacts/{id}/erase': { confirm: 'X' },
+      'PUT /api/workspace/privacy-settings': { retentionYears: 5 },
     };
     const payload = valid[`${method} ${path}`];
     const response = await app.inject({ method: method as 'POST', url: fill(path), headers: session.headers, payload });

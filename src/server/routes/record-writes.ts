@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Ctx } from '../../core/context.js';
 import type { Db } from '../../db/client.js';
 import type { RecordItem } from '../../domain/records/registry.js';
@@ -19,6 +19,13 @@ export interface RecordWrites<Item extends RecordItem, Create extends z.ZodType,
   remove: (ctx: Ctx, id: string, options: { version?: number }) => Promise<void>;
 }
 
+const duplicatesQuery = z.strictObject({
+  duplicates: z.enum(['check', 'allow']).default('check').meta({
+    description: 'check (default): a likely duplicate is refused with 409 possible_duplicate and its candidates; allow: save anyway',
+  }),
+});
+const withDuplicates = (ctx: Ctx, query: unknown): Ctx => ({ ...ctx, duplicates: (query as z.output<typeof duplicatesQuery>).duplicates });
+
 /**
  * POST /, PATCH /:id and DELETE /:id of one record type, alike for all: every answer carries the
  * record's version as its ETag; PATCH and DELETE take the version edited as body.version or If-Match
@@ -36,9 +43,17 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
   return async (app, { db }) => {
     app.post(
       '/',
-      { schema: { tags, summary: `Create a ${name}`, body: createSchema, response: { 201: itemSchema, ...commonErrors } } },
+      {
+        schema: {
+          tags,
+          summary: `Create a ${name}; a likely duplicate is a 409 possible_duplicate unless ?duplicates=allow`,
+          querystring: duplicatesQuery,
+          body: createSchema,
+          response: { 201: itemSchema, ...commonErrors, 409: problemSchema },
+        },
+      },
       async (request, reply) => {
-        const item = await writes.create(workspaceCtx(db, request), request.body as z.output<Create>);
+        const item = await writes.create(withDuplicates(workspaceCtx(db, request), request.query), request.body as z.output<Create>);
         return reply.status(201).header('etag', `"${item.version}"`).send(item);
       },
     );
@@ -48,8 +63,9 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
       {
         schema: {
           tags,
-          summary: `Update a ${name}; send the version you edited (body.version or If-Match), 409 if it is stale`,
+          summary: `Update a ${name}; send the version you edited (body.version or If-Match), 409 if it is stale or a likely duplicate (unless ?duplicates=allow)`,
           params: idParams,
+          querystring: duplicatesQuery,
           headers: ifMatchHeaders,
           body: updateSchema,
           response: { 200: itemSchema, ...commonErrors, 409: problemSchema },
@@ -58,7 +74,7 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
       async (request, reply) => {
         const body = request.body as z.output<Update>;
         const version = editedVersion(body.version, request.headers['if-match']);
-        const item = await writes.update(workspaceCtx(db, request), request.params.id, { ...body, version });
+        const item = await writes.update(withDuplicates(workspaceCtx(db, request), request.query), request.params.id, { ...body, version });
         return reply.header('etag', `"${item.version}"`).send(item);
       },
     );

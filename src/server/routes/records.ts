@@ -6,8 +6,11 @@ import '../../domain/contacts/record.js';
 import { catalogueFieldSchema } from '../../domain/records/filter-schema.js';
 import { getRecord, listFieldCatalogue, listRecords, listRecordsQuerySchema } from '../../domain/records/list.js';
 import { findRecordType, recordTypes, type RecordType } from '../../domain/records/registry.js';
+import { AppError } from '../../core/errors.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { commonErrors, idParams } from '../route-kit.js';
+
+const mergedIntoSchema = z.object({ mergedInto: z.uuid() });
 
 /** GET /api/<plural> (the list) and GET /api/<plural>/:id for one record type. */
 const recordReadRoutes: FastifyPluginAsyncZod<{ db: Db; type: RecordType }> = async (app, { db, type }) => {
@@ -33,13 +36,20 @@ const recordReadRoutes: FastifyPluginAsyncZod<{ db: Db; type: RecordType }> = as
       schema: {
         tags,
         summary: `Get a ${type.name} (404 when deleted, in another workspace or not visible to you); ETag is its version`,
+        description: 'A merged-away id answers 308 with Location: the survivor (chains followed) and body { mergedInto }.',
         params: idParams,
-        response: { 200: itemSchema, ...commonErrors },
+        response: { 200: itemSchema, 308: mergedIntoSchema, ...commonErrors },
       },
     },
     async (request, reply) => {
-      const item = await getRecord(workspaceCtx(db, request), type, request.params.id);
-      return reply.header('etag', `"${item.version}"`).send(item);
+      try {
+        const item = await getRecord(workspaceCtx(db, request), type, request.params.id);
+        return reply.header('etag', `"${item.version}"`).send(item);
+      } catch (error) {
+        const mergedInto = error instanceof AppError ? error.details.mergedInto : undefined;
+        if (typeof mergedInto !== 'string') throw error;
+        return reply.status(308).header('location', `/api/${type.plural}/${mergedInto}`).send({ mergedInto });
+      }
     },
   );
 };

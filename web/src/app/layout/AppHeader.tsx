@@ -2,6 +2,7 @@ import { Anchor, Burger, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { HeaderSearch } from '../../features/search/index.js';
 import { SessionControls } from './SessionControls.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
@@ -30,9 +31,13 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: AppHeaderProps) {
           <WorkspaceSwitcher testId="workspace" />
         </Group>
       </Group>
-      <Group gap="md" wrap="nowrap">
-        <LanguageSwitch />
-        <Group visibleFrom="sm">
+      {/* The search takes the room left over; the language and session controls keep their size. */}
+      <Group gap="md" wrap="nowrap" justify="flex-end" style={{ flex: 1 }} miw={0}>
+        <HeaderSearch />
+        <Group style={{ flexShrink: 0 }}>
+          <LanguageSwitch />
+        </Group>
+        <Group visibleFrom="sm" style={{ flexShrink: 0 }}>
           <SessionControls testId="header" />
         </Group>
       </Group>

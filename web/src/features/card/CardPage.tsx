@@ -12,6 +12,7 @@ import { CardProvider, type CardContextValue } from './CardContext.js';
 import { ConflictAlert } from './ConflictAlert.js';
 import { cardFields } from './fields.js';
 import { HistoryTab } from './HistoryTab.js';
+import { MergeBanner } from './MergeBanner.js';
 import { sectionsFor } from './sections.js';
 import { useCardRecord } from './useCardRecord.js';
 import { useOtherChange } from './useOtherChange.js';
@@ -59,6 +60,7 @@ export function CardPage({ recordType }: { recordType: CardRecordType }) {
     <CardProvider value={card}>
       <Stack gap="md" data-testid="card-page" data-record-type={recordType} data-version={card.record.version}>
         <CardHeader />
+        <MergeBanner />
         <DuplicateModal type={recordType} recordId={card.record.id} prompt={duplicates} />
         {conflict && <ConflictAlert conflict={conflict} onReload={reload} />}
         {failure !== null && <ErrorAlert error={failure} data-testid="card-save-error" />}

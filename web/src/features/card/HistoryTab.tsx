@@ -1,13 +1,13 @@
 import { Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { auditActions as actions } from '../../../../src/domain/audit/schema.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ChangeList } from './ChangeList.js';
 import type { ValueContext } from './fields.js';
 import { fetchHistory, historyKey, namesOfPages, type AuditEntry } from './history.js';
 
 const channels = ['web', 'api', 'cli', 'import'] as const;
-const actions = ['create', 'update', 'delete', 'restore', 'purge', 'merge', 'link', 'unlink'] as const;
 
 /** Who changed the entry (or "API key"), through what, and what it did; shared with the audit log. */
 export function AuditMeta({ entry }: { entry: AuditEntry }) {

@@ -195,6 +195,7 @@ export function formatValue(ctx: ValueContext, field: string, value: unknown): s
   }
   // Ids are never shown: named by the server, or left out ("changed Primary company").
   if (key === 'companyId') return nameOf(ctx, 'company', value) ?? '';
+  if (key === 'mergedFrom' || key === 'mergedInto') return '';
   // Phones as people write them (050-123-4567), not as stored (+972501234567).
   if ((key === 'phone' || key === 'phones' || custom?.type === 'phone') && (typeof value === 'string' || Array.isArray(value))) {
     const list = (Array.isArray(value) ? value : [value]) as (string | { value?: string })[];

@@ -4,6 +4,7 @@ import type { CardContextValue } from './CardContext.js';
 import { CompanyPeopleSection } from './CompanyPeopleSection.js';
 import { ContactCompaniesSection } from './ContactCompaniesSection.js';
 import { CustomFieldsSection, DetailsSection } from './FieldsSection.js';
+import { PrivacySection } from './PrivacySection.js';
 
 /**
  * The card's sections, in order. A new record feature (deals, tickets, purchases) adds one entry
@@ -11,7 +12,7 @@ import { CustomFieldsSection, DetailsSection } from './FieldsSection.js';
  */
 export interface CardSection {
   id: string;
-  titleKey: 'card.sections.details' | 'card.sections.custom' | 'card.sections.companies' | 'card.sections.people';
+  titleKey: 'card.sections.details' | 'card.sections.custom' | 'card.sections.companies' | 'card.sections.people' | 'privacy.title';
   appliesTo: readonly CardRecordType[];
   Component: ComponentType;
   /** Hidden when there is nothing to show (e.g. no custom fields defined yet). */
@@ -29,6 +30,7 @@ export const cardSections: readonly CardSection[] = [
   },
   { id: 'companies', titleKey: 'card.sections.companies', appliesTo: ['contact'], Component: ContactCompaniesSection },
   { id: 'people', titleKey: 'card.sections.people', appliesTo: ['company'], Component: CompanyPeopleSection },
+  { id: 'privacy', titleKey: 'privacy.title', appliesTo: ['contact'], Component: PrivacySection },
 ];
 
 export const sectionsFor = (card: CardContextValue) =>

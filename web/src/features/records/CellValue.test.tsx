@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SearchedForProvider } from '../search/index.js';
 import { CellValue } from './CellValue.js';
 import type { FieldDef, GridRecord } from './types.js';
 
@@ -45,5 +46,28 @@ describe('CellValue', () => {
     expect(cell(record({ companyId: id, companyName: null }), company, 'companyId').textContent).toBe('grid.unavailableRecord');
     expect(cell(record({ companyId: id, companyName: 'Acme' }), company, 'companyId').textContent).toBe('Acme');
     expect(cell(record({ companyId: null, companyName: null }), company, 'companyId').textContent).toBe('–');
+  });
+
+  it('marks what the list was searched for in a name and an email, and nothing without a search', () => {
+    const name: FieldDef = { key: 'name', type: 'text', custom: false, sortable: true, operators: ['contains'] };
+    const email: FieldDef = { key: 'email', type: 'email', custom: false, sortable: true, operators: ['contains'] };
+    const marks = (q: string, field: FieldDef, value: string) => {
+      cleanup();
+      const shown = render(
+        <QueryClientProvider client={new QueryClient()}>
+          <MantineProvider>
+            <SearchedForProvider q={q}>
+              <div data-testid="cell">
+                <CellValue record={record({ [field.key]: value })} field={field} path={field.key} />
+              </div>
+            </SearchedForProvider>
+          </MantineProvider>
+        </QueryClientProvider>,
+      ).getByTestId('cell');
+      return { text: shown.textContent, marked: [...shown.querySelectorAll('mark')].map((m) => m.textContent) };
+    };
+    expect(marks('כהנ', name, 'יוסי כֹּהֵן')).toEqual({ text: 'יוסי כֹּהֵן', marked: ['כֹּהֵן'] });
+    expect(marks('cohen@', email, 'dana.cohen@example.com')).toEqual({ text: 'dana.cohen@example.com', marked: ['cohen@'] });
+    expect(marks('', name, 'Dana Cohen').marked).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LtrText } from '../../components/LtrText.js';
 import { PhoneNumber } from '../../components/PhoneNumber.js';
+import { QueryMatches } from '../search/index.js';
 import { valueAt, type FieldDef, type GridRecord } from './types.js';
 import { useFieldText } from './useFieldText.js';
 
@@ -45,6 +46,11 @@ export function CellValue({ record, field, path }: { record: GridRecord; field: 
     case 'boolean':
       return <>{value ? t('grid.yes') : t('grid.no')}</>;
     case 'email':
+      return (
+        <LtrText>
+          <QueryMatches text={String(value)} />
+        </LtrText>
+      );
     case 'url':
       return <LtrText>{String(value)}</LtrText>;
     case 'phone':
@@ -75,6 +81,8 @@ export function CellValue({ record, field, path }: { record: GridRecord; field: 
       }
       return <>{relation.name}</>;
     }
+    case 'text':
+      return typeof value === 'string' ? <QueryMatches text={value} /> : <>{String(value)}</>;
     default:
       return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
   }

@@ -1,6 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textDirection } from '../../app/i18n/textDirection.js';
 
@@ -9,11 +9,23 @@ export function GridSearch({ value, onSearch, testId }: { value: string; onSearc
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const [settled] = useDebouncedValue(text.trim(), 250);
+  /** What this box asked for that the URL may not show yet. */
+  const sent = useRef<string[]>([]);
 
   // Only a pause in typing starts a search; listing `value` or `onSearch` here would undo navigation.
   useEffect(() => {
-    if (settled !== value) onSearch(settled);
+    if (settled === value) return;
+    sent.current.push(settled);
+    onSearch(settled);
   }, [settled]);
+
+  // A search started elsewhere (the header's "see all", the back button) replaces what the box holds;
+  // the URL catching up with what was typed here (even late, after more typing) does not.
+  useEffect(() => {
+    const mine = sent.current.includes(value);
+    sent.current = sent.current.at(-1) === value ? [] : sent.current;
+    if (!mine && value !== text.trim()) setText(value);
+  }, [value]);
 
   return (
     <TextInput

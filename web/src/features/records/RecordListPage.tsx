@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SearchedForProvider } from '../search/index.js';
 import { BulkBar } from './BulkBar.js';
 import { ColumnPicker } from './ColumnPicker.js';
 import { FilterButton } from './FilterButton.js';
@@ -139,17 +140,19 @@ export function RecordListPage({ config, title, newLabel, noMatches, empty }: Re
         )
       ) : (
         <>
-          <RecordGrid
-            config={config}
-            fields={fields.data}
-            columns={list.columns}
-            records={records}
-            sort={list.sort}
-            onSort={(sort) => list.set({ sort })}
-            selected={selected}
-            onSelect={select}
-            busy={query.isPlaceholderData}
-          />
+          <SearchedForProvider q={list.q}>
+            <RecordGrid
+              config={config}
+              fields={fields.data}
+              columns={list.columns}
+              records={records}
+              sort={list.sort}
+              onSort={(sort) => list.set({ sort })}
+              selected={selected}
+              onSelect={select}
+              busy={query.isPlaceholderData}
+            />
+          </SearchedForProvider>
           <GridPager plural={config.plural} page={page} hasPrevious={hasPrevious} hasNext={hasNext} onPrevious={previous} onNext={next} />
         </>
       )}

@@ -2,6 +2,7 @@ import { Anchor, Button, Center, Loader, Paper, Select, SimpleGrid, Stack, Text,
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { auditActions as actions } from '../../../../src/domain/audit/schema.js';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { cardKeys, fetchMembers } from '../card/api.js';
@@ -9,7 +10,6 @@ import { AuditMeta, ChangeList } from '../card/index.js';
 import { fetchAudit, namesOfPages, type AuditFilters } from '../card/history.js';
 import { settingsKeys, settingsRecordTypes } from './api.js';
 
-const actions = ['create', 'update', 'delete', 'restore', 'purge', 'merge', 'link', 'unlink'] as const;
 const channels = ['web', 'api', 'cli', 'import'] as const;
 /** A date input's day → the instant the filter means (from: its start, to: its end) in local time. */
 const dayBound = (day: string, end: boolean) => (day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined);

@@ -2,6 +2,7 @@ import { Alert, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/index.js';
+import { RetentionSettings } from '../privacy/index.js';
 import { AuditLog } from './AuditLog.js';
 import { CustomFieldsSettings } from './CustomFieldsSettings.js';
 import { DuplicateRulesSettings } from './DuplicateRulesSettings.js';
@@ -9,7 +10,7 @@ import { TeamsSettings } from './TeamsSettings.js';
 import { TrashList } from './TrashList.js';
 import { VisibilitySettings } from './VisibilitySettings.js';
 
-export const settingsTabs = ['fields', 'teams', 'audit', 'trash', 'duplicates'] as const;
+export const settingsTabs = ['fields', 'teams', 'duplicates', 'privacy', 'audit', 'trash'] as const;
 
 /** True for the roles that see the settings (the API refuses the others anyway). */
 export const canManageSettings = (role: string | undefined) => role === 'owner' || role === 'admin';
@@ -60,6 +61,7 @@ export const settingsRoutes = [
   { index: true, element: <Navigate to="fields" replace /> },
   { path: 'fields', element: <CustomFieldsSettings /> },
   { path: 'teams', element: <TeamsAndVisibility /> },
+  { path: 'privacy', element: <RetentionSettings /> },
   { path: 'audit', element: <AuditLog /> },
   { path: 'trash', element: <TrashList /> },
   { path: 'duplicates', element: <DuplicateRulesSettings /> },

@@ -1,0 +1,54 @@
+import type { Prepared } from './fields.js';
+import { givenInitials } from './names.js';
+
+
+/** What the create/edit check looks candidates up by; each record type turns it into an indexed query. */
+export interface BlockingKeys {
+  emails: string[];
+  phones: string[];
+  domains: string[];
+  /** Normalised family names (with transliterations) and the first letters of the given name's forms. */
+  lastNames: string[];
+  initials: string[];
+  /** Normalised organisation names (with transliterations, with and without a legal suffix). */
+  orgNames: string[];
+  birthdays: string[];
+}
+
+const orgSuffixes = ['', ' ltd', ' inc', ' בעמ', ' llc'];
+
+export function checkKeys(p: Prepared): BlockingKeys {
+  return {
+    emails: [...p.emails],
+    phones: [...p.phones],
+    domains: [...p.domains],
+    lastNames: p.last && p.first ? [...p.last.forms, ...p.last.guesses] : [],
+    initials: givenInitials(p.first),
+    orgNames: p.org ? p.org.forms.flatMap((f) => orgSuffixes.map((s) => f + s)) : [],
+    birthdays: p.birthday ? [p.birthday] : [],
+  };
+}
+
+/**
+ * The keys a workspace scan groups records by (two records sharing one are compared): the check's keys,
+ * made symmetric (both sides expanded), with a birthday narrowed by a given-name initial so that one
+ * day's block stays small at a million records.
+ */
+export function scanKeys(p: Prepared): string[] {
+  const k = checkKeys(p);
+  const lastInitials = givenInitials(p.last);
+  const place = p.postalCode ?? p.city?.text;
+  const keys = [
+    ...k.emails.map((e) => `e:${e}`),
+    ...k.phones.map((x) => `p:${x}`),
+    ...k.domains.map((d) => `d:${d}`),
+    ...(p.org?.forms ?? []).map((o) => `o:${o}`),
+    ...k.lastNames.flatMap((l) => k.initials.map((i) => `n:${l}|${i}`)),
+    // Given and family name swapped (a form filled in the wrong order).
+    ...(p.first && p.last ? [...p.first.forms, ...p.first.guesses].flatMap((f) => lastInitials.map((i) => `n:${f}|${i}`)) : []),
+    ...k.birthdays.flatMap((b) => [...k.initials, ...lastInitials].map((i) => `b:${b}|${i}`)),
+    ...(p.street && place ? [`a:${p.street.replaceAll(' ', '')}|${place}`] : []),
+  ];
+  if (p.nationalId) keys.push(`i:${p.nationalId}`);
+  return keys;
+}

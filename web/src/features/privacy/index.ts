@@ -1,0 +1,2 @@
+export { ContactPrivacy } from './ContactPrivacy.js';
+export { RetentionSettings } from './RetentionSettings.js';

@@ -1,0 +1,2 @@
+export { HeaderSearch } from './HeaderSearch.js';
+export { QueryMatches, SearchedForProvider } from './QueryMatches.js';
