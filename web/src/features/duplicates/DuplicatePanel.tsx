@@ -23,7 +23,8 @@ export function DuplicatePanel({ type, candidates, recordId, onAnswer }: Duplica
           <CandidateItem key={candidate.id} type={type} candidate={candidate} recordId={recordId} onMerge={() => onAnswer(false)} />
         ))}
       </Stack>
-      <Group justify="flex-end" gap="sm">
+      {/* Kept in view under a long list (a phone's full-screen dialog scrolls the candidates, not the answers). */}
+      <Group justify="flex-end" gap="sm" py="xs" style={{ position: 'sticky', insetBlockEnd: 0, background: 'var(--mantine-color-body)' }}>
         <Button variant="default" onClick={() => onAnswer(false)} data-testid="duplicate-back">
           {t('duplicates.panel.back')}
         </Button>
