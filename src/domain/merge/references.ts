@@ -5,6 +5,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { activityLinks } from '../activities/table.js';
 import { contactCompanies, contacts } from '../contacts/table.js';
 import { customFields } from '../custom-fields/table.js';
+import { contactConsents } from '../privacy/table.js';
 import { recordChange } from '../records/changes.js';
 import { findRecordType, type RecordType } from '../records/registry.js';
 import { savedViews } from '../views/table.js';
@@ -40,7 +41,14 @@ const ccKey = [contactCompanies.workspaceId, contactCompanies.contactId, contact
  * saved views): a new record type with link tables of its own declares them here.
  */
 const linksByType: Record<string, { links: LinkRef[]; pointers: PointerRef[] }> = {
-  contact: { links: [{ table: contactCompanies, column: contactCompanies.contactId, key: ccKey, reset: { is_primary: false } }], pointers: [] },
+  contact: {
+    links: [
+      { table: contactCompanies, column: contactCompanies.contactId, key: ccKey, reset: { is_primary: false } },
+      // The consent history of every merged record is the survivor's (the same person's evidence).
+      { table: contactConsents, column: contactConsents.contactId, key: [contactConsents.workspaceId, contactConsents.id] },
+    ],
+    pointers: [],
+  },
   company: { links: [{ table: contactCompanies, column: contactCompanies.companyId, key: ccKey }], pointers: [{ recordType: 'contact', column: contacts.companyId }] },
 };
 

@@ -9,6 +9,7 @@ import { duplicateDismissals, duplicateScanGroups, duplicateScans } from '../dup
 import { createActivity } from '../activities/service.js';
 import { createCompany, updateCompany } from '../companies/service.js';
 import { createContact, deleteContact, getContact, updateContact } from '../contacts/service.js';
+import { createMerge } from '../merge/service.js';
 import { listConsents, recordConsent } from './consents.js';
 import { eraseContact, pseudonymOf } from './erase.js';
 import { unsubscribe, unsubscribeUrl } from './unsubscribe.js';
@@ -123,6 +124,23 @@ describe('erasing a person', () => {
     await deleteContact(ctx(), person.id);
     await eraseContact(ctx(), person.id, { confirm: person.id });
     expect(await scan(db, ['trashed.person@example.test'])).toEqual([]);
+  });
+
+  test('a merged person: consents move to the survivor, an old unsubscribe link speaks for it, and erasing it erases what was merged in', async () => {
+    const { ctx } = await makeWorkspace(db);
+    const kept = await createContact(ctx(), { firstName: 'Mergekeep', email: 'merge.keep@example.test' });
+    const away = await createContact(ctx(), { firstName: 'Mergeaway', lastName: 'Twin', email: 'merge.away@example.test', phone: '052-418-9930' });
+    await recordConsent(ctx(), away.id, { channel: 'email', status: 'granted', method: 'form', evidence: 'signup form' });
+    const link = await unsubscribeUrl(ctx(), away.id, 'sms');
+    const versions = { [kept.id]: (await getContact(ctx(), kept.id)).version, [away.id]: (await getContact(ctx(), away.id)).version };
+    await createMerge(ctx(), { type: 'contact', survivorId: kept.id, mergedIds: [away.id], versions });
+
+    expect((await listConsents(ctx(), kept.id)).current.email).toMatchObject({ status: 'granted', evidence: 'signup form' });
+    await unsubscribe(db, link.split('/').pop()!);
+    expect((await listConsents(ctx(), kept.id)).current.sms).toMatchObject({ status: 'withdrawn', method: 'unsubscribe_link' });
+
+    await eraseContact(ctx(), kept.id, { confirm: kept.id });
+    expect(await scan(db, ['Mergekeep', 'Mergeaway', 'merge.keep@example.test', 'merge.away@example.test', '524189930'])).toEqual([]);
   });
 
   test('refuses a wrong confirmation (400) and leaves the person as they were', async () => {

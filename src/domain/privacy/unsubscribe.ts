@@ -1,3 +1,4 @@
+import { findSurvivor } from '../merge/tombstones.js';
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
@@ -91,7 +92,9 @@ export async function unsubscribe(db: Db, token: string): Promise<{ channel: Con
   const channel = row.channel as ConsentChannel;
   const ctx: Ctx = { db, workspaceId: row.workspaceId, role: 'owner', user: null, apiKeyId: null, actorUserId: null, channel: 'web' };
   await db.transaction(async (tx) => {
-    const contact = await privacyContact(tx, ctx, row.contactId, { lock: true });
+    // A link sent to a record merged away since then speaks for the survivor (the same person).
+    const contactId = (await findSurvivor(tx, row.workspaceId, 'contact', row.contactId)) ?? row.contactId;
+    const contact = await privacyContact(tx, ctx, contactId, { lock: true });
     const latest = currentConsents(await consentHistory(tx, ctx.workspaceId, contact.id))[channel];
     if (latest?.status === 'withdrawn' && latest.method === 'unsubscribe_link') return;
     await insertConsent(tx, ctx, contact, { channel, status: 'withdrawn', method: 'unsubscribe_link', evidence: 'unsubscribe link' });
