@@ -57,3 +57,8 @@ describe('rules for names not in the table', () => {
     expect(t('Abcdefghijklmnopqrstuvwxyz').length).toBeLessThanOrEqual(40);
   });
 });
+
+test('a word of a multi-word name is not a spelling of another word (דוד is never "ben")', () => {
+  expect(tableTransliterations('דוד')).not.toContain('ben');
+  expect(tableTransliterations('ben')).toEqual([]);
+});

@@ -15,9 +15,9 @@ const add = (map: Map<string, Set<string>>, key: string, value: string) => {
 for (const line of nameTable.split('\n')) {
   const [he, en] = line.split('=');
   if (!he || !en) continue;
+  // Spaces separate variants ("אהרון אהרן=aharon aaron"); a multi-word name ("בן דוד" = "ben david") would
+  // read as variants of each other, so the table has none: their words are matched one by one.
   const hebrew = he.split(' ').filter(Boolean).map(normaliseText);
-  // Multi-word names ("בן דוד" = "ben david") are matched word by word, so they add nothing here.
-  if (hebrew.some((h) => h.includes(' '))) continue;
   for (const h of hebrew) {
     for (const l of en.split(' ').filter(Boolean).map(normaliseText)) {
       add(hebrewToLatin, h, l);
