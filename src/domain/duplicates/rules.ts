@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
@@ -44,7 +44,7 @@ export async function putDuplicateRules(ctx: Ctx, type: DuplicateType, input: Pu
       ? await ctx.db.insert(t).values({ workspaceId: ctx.workspaceId, recordType: type, ...values, version: 1 }).onConflictDoNothing().returning()
       : await ctx.db
           .update(t)
-          .set({ ...values, version: body.version + 1 })
+          .set({ ...values, version: sql`${t.version} + 1` })
           .where(and(eq(t.workspaceId, ctx.workspaceId), eq(t.recordType, type), eq(t.version, body.version)))
           .returning();
   if (saved.length === 0) {

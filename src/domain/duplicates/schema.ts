@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX } from '../common/schema.js';
 
 /** The record types the matcher knows; each declares its fields in its record.ts registration. */
 export const duplicateTypeSchema = z.enum(['contact', 'company']);
@@ -30,7 +31,7 @@ export const putDuplicateRulesSchema = z
       .refine((rules) => new Set(rules.map((r) => r.rule)).size === rules.length, 'A rule is listed twice'),
     blockAt: score,
     warnAt: score,
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(INT4_MAX),
   })
   .refine((body) => body.warnAt <= body.blockAt, { message: 'warnAt must not be above blockAt', path: ['warnAt'] });
 export type PutDuplicateRulesInput = z.input<typeof putDuplicateRulesSchema>;
