@@ -19,7 +19,7 @@ export function DuplicateModal({ type, recordId, prompt }: { type: DuplicateType
       closeButtonProps={{ 'aria-label': t('duplicates.panel.back') }}
       data-testid="duplicate-panel"
     >
-      {prompt.candidates && <DuplicatePanel type={type} candidates={prompt.candidates} recordId={recordId} onAnswer={prompt.answer} />}
+      {prompt.candidates && <DuplicatePanel type={type} candidates={prompt.candidates} recordId={recordId} onAnswer={prompt.answer} stickyAnswers />}
     </Modal>
   );
 }

@@ -10,10 +10,12 @@ export interface DuplicatePanelProps {
   recordId?: string;
   /** true: save anyway; false: back to the draft. */
   onAnswer: (saveAnyway: boolean) => void;
+  /** Keep the answers in view at the bottom while the candidates scroll (the card's dialog, full screen on a phone). */
+  stickyAnswers?: boolean;
 }
 
 /** The candidates of a save and the two ways on: back to the draft, or save anyway. */
-export function DuplicatePanel({ type, candidates, recordId, onAnswer }: DuplicatePanelProps) {
+export function DuplicatePanel({ type, candidates, recordId, onAnswer, stickyAnswers = false }: DuplicatePanelProps) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
@@ -23,8 +25,8 @@ export function DuplicatePanel({ type, candidates, recordId, onAnswer }: Duplica
           <CandidateItem key={candidate.id} type={type} candidate={candidate} recordId={recordId} onMerge={() => onAnswer(false)} />
         ))}
       </Stack>
-      {/* Kept in view under a long list (a phone's full-screen dialog scrolls the candidates, not the answers). */}
-      <Group justify="flex-end" gap="sm" py="xs" style={{ position: 'sticky', insetBlockEnd: 0, background: 'var(--mantine-color-body)' }}>
+      {/* In a dialog the answers stay in view under a long list; on a page they follow the candidates. */}
+      <Group justify="flex-end" gap="sm" py="xs" style={stickyAnswers ? { position: 'sticky', insetBlockEnd: 0, background: 'var(--mantine-color-body)' } : undefined}>
         <Button variant="default" onClick={() => onAnswer(false)} data-testid="duplicate-back">
           {t('duplicates.panel.back')}
         </Button>
