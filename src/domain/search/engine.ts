@@ -15,6 +15,7 @@ import type { Visibility } from '../records/visibility.js';
 import { hebrewPrefixVariants, normaliseText, queryDigits } from './normalise.js';
 import type { SearchTier } from './schema.js';
 import { tableTransliterations, transliterations } from './transliterate.js';
+import { searchTerms } from './table.js';
 import { oneEditAway } from './typos.js';
 
 /** A query as the tiers use it. */
@@ -162,6 +163,26 @@ function parsePgArray(text: string): string[] {
   return out;
 }
 
+/**
+ * The candidates that are a word of some record of this type (or of the type it is also found through):
+ * one set-based probe per candidate, so the walks that follow (three subtiers, and again through
+ * companies) run for the few words that exist rather than for the ~300 spellings one edit away.
+ */
+async function existingWords(searcher: Searcher, type: RecordType, candidates: string[]): Promise<string[]> {
+  if (candidates.length === 0) return [];
+  const types = [type.name, ...(type.search.via ? [type.search.via.type] : [])];
+  const rows = await queryRows<{ w: string }>(
+    searcher.ctx.db,
+    sql`select w from unnest(${textArray(candidates)}) as u(w) where ${sql.join(
+      types.map(
+        (t) => sql`exists (select 1 from ${searchTerms} t where t.workspace_id = ${searcher.ctx.workspaceId} and t.record_type = ${t} and t.word = u.w)`,
+      ),
+      sql` or `,
+    )}`,
+  );
+  return rows.map((r) => r.w);
+}
+
 /** The typo and transliteration candidates of a word (not the word itself or its prefix variants). */
 function fuzzyCandidates(word: string, plan: SearchPlan): string[] {
   if (plan.phone) return [];
@@ -199,10 +220,13 @@ export async function searchType(searcher: Searcher, type: RecordType, plan: Sea
   if (hits.length >= need) return hits;
   // Short: the fragment and typo/transliteration tiers, side by side.
   const seen = [...byId];
-  const fuzzy = fuzzyCandidates(driver, plan);
+  const fuzzyTier = async () => {
+    const fuzzy = await existingWords(searcher, type, fuzzyCandidates(driver, plan));
+    return fuzzy.length ? termsQuery(searcher, type, { exact: [], prefixes: [], fuzzy, others }, need) : [];
+  };
   const [fragments, fuzzyRows] = await Promise.all([
     plan.fragment ? fragmentTier(searcher, type, plan.fragment, need - hits.length, seen) : [],
-    fuzzy.length ? termsQuery(searcher, type, { exact: [], prefixes: [], fuzzy, others }, need) : [],
+    fuzzyTier(),
   ]);
   add(fragments, 'fragment', (w) => [w]);
   add(fuzzyRows, 'fuzzy', (w) => [w, ...words]);
