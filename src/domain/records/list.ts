@@ -96,7 +96,7 @@ export async function listRecords<Item extends RecordItem>(ctx: Ctx, type: Recor
   // the engine's best matches (at most listSearchCap) are listed in the sort's order.
   const ranked = !!q && !sort && !saved?.sort;
   const rankOffset = ranked && cursor ? decodeRankCursor(cursor) : 0;
-  const searched = q ? await searchIds(ctx, type, q, ranked && filters.length === 0 ? Math.min(listSearchCap, rankOffset + limit + 1) : listSearchCap) : null;
+  const searched = q ? await searchIds(ctx, type, q, ranked && filters.length === 0 ? Math.min(listSearchCap, rankOffset + limit + 1) : listSearchCap, visibility) : null;
   if (searched) conditions.push(searched.length ? inArray(t.id, searched) : sql`false`);
   if (ranked && searched) {
     const matching = await queryRows<{ id: string }>(ctx.db, sql`select ${id} as id from ${t} where ${and(...conditions)}`);

@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
 import { findRecordType, recordTypes, type RecordType } from '../records/registry.js';
-import { visibilityOf } from '../records/visibility.js';
+import { visibilityOf, type Visibility } from '../records/visibility.js';
 import { planSearch, searchType, type Hit, type SearchPlan, type Searcher } from './engine.js';
 import { highlight } from './highlight.js';
 import { searchQuerySchema, type SearchItem, type SearchQuery, type SearchResult } from './schema.js';
@@ -52,10 +52,10 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
   return { q, groups: groups.filter((g) => g.items.length > 0) };
 }
 
-/** The ids of a type's records matching `q`, best first, at most `need` (the lists' `q`). */
-export async function searchIds(ctx: Ctx, type: RecordType, q: string, need: number): Promise<string[]> {
+/** The ids of a type's records matching `q`, best first, at most `need` (the lists' `q`, which has read the caller's visibility already). */
+export async function searchIds(ctx: Ctx, type: RecordType, q: string, need: number, visibility: Visibility): Promise<string[]> {
   const plan = planSearch(q);
-  const searcher = await searcherOf(ctx);
+  const searcher: Searcher = { ctx, visibility, me: ctx.actorUserId };
   const hits = await searchHits(searcher, [type], plan, need);
   return (hits.get(type.name) ?? []).map((h) => h.id);
 }
