@@ -6,7 +6,7 @@
  * query (LIMIT) over an index whose walk order is acceptable, and the engine stops when the page is
  * full: nothing ranks or sorts the whole match set, so no plan depends on a selectivity guess.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../core/context.js';
 import { queryRows } from '../../db/client.js';
 import { auditLog } from '../audit/table.js';
@@ -65,19 +65,8 @@ const recentlyTouched = (ctx: Ctx, me: string, typeName: string) =>
   sql`(select a.record_id from ${auditLog} a where a.workspace_id = ${ctx.workspaceId} and a.actor_user_id = ${me}
     and a.record_type = ${typeName} order by a.id desc limit ${recentEntries})`;
 
-type Sub = 'recent' | 'owned' | 'rest';
-
-/** The subtiers that apply to this caller, in rank order, with the condition on the owner / id columns. */
-function subtiers(searcher: Searcher, typeName: string, owner: SQL, id: SQL): { sub: Sub; condition: SQL }[] {
-  const { visibility, me } = searcher;
-  const visible = visibility.ownerIds === null ? sql`true` : sql`${owner} = any(${uuidArray(visibility.ownerIds)})`;
-  const out: { sub: Sub; condition: SQL }[] = [];
-  if (me) out.push({ sub: 'recent', condition: sql`${id} in ${recentlyTouched(searcher.ctx, me, typeName)} and ${visible}` });
-  if (me) out.push({ sub: 'owned', condition: sql`${owner} = ${me}` });
-  if (visibility.ownerIds === null) out.push({ sub: 'rest', condition: sql`true` });
-  else if (!(visibility.ownerIds.length === 1 && visibility.ownerIds[0] === me)) out.push({ sub: 'rest', condition: visible });
-  return out;
-}
+/** How many trigram matches the fragment tier reads at most before ranking them (owned first). */
+const fragmentScan = 2000;
 
 interface Row {
   record_id: string;
@@ -130,22 +119,32 @@ async function termsQuery(searcher: Searcher, type: RecordType, words: TermTiers
   );
 }
 
-/** The fragment tier: the trigram index of the type's search text, per subtier, bounded. */
+/**
+ * The fragment tier: the trigram index of the type's search text, read once. The records the caller
+ * touched recently come first (a walk of their audit entries, not of the index); then the first
+ * `fragmentScan` matches they may see, owned first. One bitmap pass: each pass rechecks every heap
+ * row the trigrams point at, which is the cost of a fragment ("cohn" → 3,000 rows holding coh and ohn).
+ */
 async function fragmentTier(searcher: Searcher, type: RecordType, fragment: string, need: number, seen: readonly string[]) {
-  const { ctx } = searcher;
+  const { ctx, visibility, me } = searcher;
   const table = type.table;
-  const subs = subtiers(searcher, type.name, sql`${table.ownerId}`, sql`${table.id}`);
+  const visible = visibility.ownerIds === null ? sql`true` : sql`${table.ownerId} = any(${uuidArray(visibility.ownerIds)})`;
   const pattern = `%${fragment}%`;
-  const parts = subs.map(
-    ({ condition }, subIndex) => sql`(select ${table.id} as record_id, ${type.search.fieldValues} as fields, ${subIndex}::int as rank,
-      ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle from ${table}
-      where ${table.workspaceId} = ${ctx.workspaceId} and ${table.deletedAt} is null and ${type.searchText} like ${pattern}
-        and ${condition} and ${table.id} <> all(${uuidArray(seen)}) limit ${need})`,
-  );
-  if (parts.length === 0) return [];
+  const matching = sql`${table.workspaceId} = ${ctx.workspaceId} and ${table.deletedAt} is null and ${type.searchText} like ${pattern}
+    and ${visible} and ${table.id} <> all(${uuidArray(seen)})`;
+  const recent = me ? recentlyTouched(ctx, me, type.name) : null;
+  // Ranked on ids and owners alone; the fields and titles are computed for the page only.
+  const parts = [
+    sql`(select record_id, rank from (select ${table.id} as record_id, case when ${table.ownerId} = ${me}::uuid then 1 else 2 end as rank
+      from ${table} where ${matching} ${recent ? sql`and ${table.id} not in ${recent}` : sql``} limit ${fragmentScan}) m
+      order by rank limit ${need})`,
+  ];
+  if (recent) parts.unshift(sql`(select ${table.id} as record_id, 0 as rank from ${table} where ${matching} and ${table.id} in ${recent} limit ${need})`);
   const rows = await queryRows<{ record_id: string; fields: string[] | string; rank: number; title: string; subtitle: string | null }>(
     ctx.db,
-    sql`select * from (${sql.join(parts, sql` union all `)}) r order by rank`,
+    sql`select r.record_id, ${type.search.fieldValues} as fields, r.rank, ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle
+      from (${sql.join(parts, sql` union all `)}) r join ${table} on ${table.workspaceId} = ${ctx.workspaceId} and ${table.id} = r.record_id
+      order by r.rank`,
   );
   return rows.map((r) => {
     const values = typeof r.fields === 'string' ? parsePgArray(r.fields) : r.fields;

@@ -97,6 +97,9 @@ describe('ranking', () => {
     // a was written by the owner (recent), b is owned, c is someone else's.
     const order = ids(await find('zebulon'));
     expect(order).toEqual([a.id, b!.id, c!.id]);
+    // The fragment tier ranks the same way (its own passes: audit first, then one trigram read).
+    const fragments = (await find('ebulo')).groups[0]!.items;
+    expect(fragments.map((i) => [i.id, i.tier])).toEqual([a.id, b!.id, c!.id].map((id) => [id, 'fragment']));
     await deleteContact(ctx(), a.id);
     expect(ids(await find('zebulon'))).toEqual([b!.id, c!.id]);
   });
