@@ -146,10 +146,14 @@ export function estimateM(observed: readonly string[][], u: ReadonlyMap<string, 
       }
     }
     share = Math.min(0.5, Math.max(1e-12, (sum * represents) / o.allPairs));
+    let moved = 0;
     for (const key of m.keys()) {
       const total = weighted.get(fieldOf(key)) ?? 0;
-      m.set(key, clampM(((weighted.get(key) ?? 0) + pseudoPairs * prior.get(key)!) / (total + pseudoPairs)));
+      const next = clampM(((weighted.get(key) ?? 0) + pseudoPairs * prior.get(key)!) / (total + pseudoPairs));
+      moved = Math.max(moved, Math.abs(next - m.get(key)!));
+      m.set(key, next);
     }
+    if (moved < 1e-4) break;
   }
   return { m, u, matchShare: share };
 }
