@@ -65,7 +65,7 @@ export function estimateSettings(
   const candidates = sampleCandidates(prepared, blocks, maxBlock, o.candidatePairs, next);
   if (candidates.pairs.length < 50) return settings;
   const observed = candidates.pairs.map(observe);
-  const em = { iterations: o.iterations, allPairs: (n * (n - 1)) / 2, sampled: candidates.distinct };
+  const em = { iterations: o.iterations, allPairs: (n * (n - 1)) / 2, candidatePairs: candidates.distinct };
   const first = estimateM(observed, countU(chance, null, o.minCount), em);
   // Random pairs include a few matches (many in a set that is 40% copies): counted out, u is the
   // chance agreement of different people, and EM runs once more with it.
@@ -128,11 +128,11 @@ function matchProbability(pair: readonly string[], m: ReadonlyMap<string, number
  * blocking key more often than random u says, and with the candidates' share as the prior EM takes
  * namesakes and neighbours for matches.
  */
-export function estimateM(observed: readonly string[][], u: ReadonlyMap<string, number>, o: { iterations: number; allPairs: number; sampled: number }) {
+export function estimateM(observed: readonly string[][], u: ReadonlyMap<string, number>, o: { iterations: number; allPairs: number; candidatePairs: number }) {
   const m = handSet(0);
   const prior = new Map(m);
   // Each sampled candidate stands for this many; pairs no key brings together count as non-matches.
-  const represents = o.sampled / Math.max(1, observed.length);
+  const represents = o.candidatePairs / Math.max(1, observed.length);
   let share = 2 ** defaultParameters.priorBits;
   for (let round = 0; round < o.iterations; round++) {
     const weighted: Counts = new Map();
