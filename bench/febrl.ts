@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultRules, defaultThresholds, settingsOf } from '../src/domain/duplicates/defaults.js';
 import type { MatchFields } from '../src/domain/duplicates/matcher.js';
-import { evaluate, report } from './dupes-quality.js';
+import { benchSettings, estimating, evaluate, report } from './dupes-quality.js';
 
 const dir = process.env.FEBRL_DIR ?? '/work/shared/reference-data/febrl';
 const withNationalId = !process.argv.includes('--no-national-id');
@@ -55,9 +55,9 @@ function toFields(row: Row): MatchFields {
 
 const entity = (recId: string) => recId.split('-')[1]!;
 const rules = defaultRules('contact').map((r) => (r.rule === 'nationalId' ? { ...r, enabled: withNationalId } : r));
-const settings = settingsOf(rules);
+const settings = benchSettings(settingsOf(rules));
 
-console.log(`Febrl, default contact rules${withNationalId ? '' : ' without the national-id rule'}; warnAt ${defaultThresholds.warnAt}, blockAt ${defaultThresholds.blockAt}`);
+console.log(`Febrl, default contact rules${withNationalId ? '' : ' without the national-id rule'}; warnAt ${defaultThresholds.warnAt}, blockAt ${defaultThresholds.blockAt}; ${estimating ? 'parameters estimated from the records' : 'hand-set parameters (--no-estimate)'}`);
 
 // febrl3: deduplication within one file of 5,000 records.
 {

@@ -9,9 +9,10 @@ export const rulesOf: Record<DuplicateType, readonly DuplicateRule[]> = {
 };
 
 /**
- * Default thresholds, chosen on the Febrl and Hebrew sets (bench/RESULTS.md, "Duplicates"): at warnAt
- * pairwise F1 is highest; at blockAt precision is 1.0 on both sets, so a create is refused only when
- * the evidence is overwhelming (same email or phone and a matching name; name, birthday and address).
+ * Default thresholds, chosen on the Febrl and Hebrew sets with hand-set parameters (bench/RESULTS.md,
+ * "Duplicates"), and kept when the scan learnt its parameters: a probability means the same whatever
+ * the workspace. At blockAt a create is refused only when the evidence is overwhelming (same email or
+ * phone and a matching name; name, birthday and address).
  */
 export const defaultThresholds = { blockAt: 0.99, warnAt: 0.9 } as const;
 

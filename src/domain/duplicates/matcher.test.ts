@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emailKey, phoneKey, domainKey, digitsKey } from './canonical.js';
 import { defaultRules, settingsOf } from './defaults.js';
 import { jaroWinkler } from './jaro-winkler.js';
-import { prepare, scorePair, type MatchFields } from './matcher.js';
+import { defaultParameters, prepare, scorePair, type MatchFields } from './matcher.js';
 import { compareNames, nameForms } from './names.js';
 
 const contactSettings = settingsOf(defaultRules('contact'));
@@ -78,6 +78,15 @@ describe('scorePair', () => {
     const heavy = scorePair(prepare(dana), prepare(other), settingsOf(defaultRules('contact').map((r) => (r.rule === 'email' ? { ...r, weight: r.weight * 2 } : r))));
     expect(off.score).toBeLessThan(base);
     expect(heavy.score).toBeGreaterThan(base);
+  });
+  it('weighs agreeing on a common last name less than on a rare one when a scan learnt name frequencies', () => {
+    const nameBits = { firstName: new Map<string, number>(), lastName: new Map([['cohen', 3], ['כהן', 3], ['zilberstein', 12]]) };
+    const learnt = { ...contactSettings, parameters: { ...defaultParameters, nameBits } };
+    const pair = (last: string, other = last) => scorePair(prepare({ firstName: 'Dana', lastName: last, city: 'Haifa' }), prepare({ firstName: 'Dana', lastName: other, city: 'Haifa' }), learnt).score;
+    expect(pair('Zilberstein')).toBeGreaterThan(score({ firstName: 'Dana', lastName: 'Zilberstein', city: 'Haifa' }, { firstName: 'Dana', lastName: 'Zilberstein', city: 'Haifa' }).score);
+    expect(pair('Cohen')).toBeLessThan(pair('Zilberstein'));
+    // Another script's spelling of a common name is as common.
+    expect(pair('Cohen', 'כהן')).toBeCloseTo(pair('Cohen'), 3);
   });
   it('matches companies by name without legal suffix, domain and phone', () => {
     const settings = settingsOf(defaultRules('company'));

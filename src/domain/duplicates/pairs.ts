@@ -1,4 +1,5 @@
 import { scanKeys } from './blocking.js';
+import { estimateSettings } from './estimate.js';
 import { prepare, scorePair, type MatchFields, type MatchSettings } from './matcher.js';
 import type { Reason } from './schema.js';
 
@@ -20,7 +21,7 @@ export function scorePairs(
   records: readonly MatchFields[],
   settings: MatchSettings,
   options: { minScore: number; skip?: (a: number, b: number) => boolean },
-): { pairs: ScoredPair[]; compared: number; skippedBlocks: number } {
+): { pairs: ScoredPair[]; compared: number; skippedBlocks: number; settings: MatchSettings } {
   const prepared = records.map(prepare);
   const blocks = new Map<string, number[]>();
   prepared.forEach((p, i) => {
@@ -30,6 +31,8 @@ export function scorePairs(
       else blocks.set(key, [i]);
     }
   });
+  // m, u, the prior and name frequencies learnt from these records (the defaults for a small set).
+  const scoring = estimateSettings(settings, prepared, blocks, maxBlock);
   const seen = new Set<number>();
   const pairs: ScoredPair[] = [];
   let skippedBlocks = 0;
@@ -48,12 +51,12 @@ export function scorePairs(
         if (a === b || seen.has(id)) continue;
         seen.add(id);
         if (options.skip?.(a, b)) continue;
-        const { score, reasons } = scorePair(prepared[a]!, prepared[b]!, settings);
+        const { score, reasons } = scorePair(prepared[a]!, prepared[b]!, scoring);
         if (score >= options.minScore) pairs.push({ a, b, score, reasons });
       }
     }
   }
-  return { pairs, compared: seen.size, skippedBlocks };
+  return { pairs, compared: seen.size, skippedBlocks, settings: scoring };
 }
 
 /** Connected components of the pairs (union–find): each a group of two or more records. */
