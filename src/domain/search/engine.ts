@@ -81,6 +81,7 @@ interface Row {
 interface TermTiers {
   exact: string[];
   prefixes: string[];
+  /** Typo and transliteration candidates: only those that are some record's word are walked. */
   fuzzy: string[];
   /** The query's other words: each must start a word of the record. */
   others: string[];
@@ -98,7 +99,17 @@ async function termsQuery(searcher: Searcher, type: RecordType, words: TermTiers
   // A record with several matching words comes once per word: fetch a few more than needed.
   const take = need * 2 + 4;
   const owners = visibility.ownerIds === null ? sql`null::uuid[]` : uuidArray(visibility.ownerIds);
-  const lists = sql`${textArray(words.exact)}, ${textArray(words.prefixes)}, ${textArray(words.fuzzy)}`;
+  // The fuzzy candidates (~300 spellings one edit away) are narrowed to the words that exist, in the
+  // same statement (one round trip), once for both the type and the type it is also found through.
+  const types = [type.name, ...(type.search.via ? [type.search.via.type] : [])];
+  const existing = words.fuzzy.length
+    ? sql`with fuzzy as materialized (select array(select w from unnest(${textArray(words.fuzzy)}) as u(w) where ${sql.join(
+        types.map((t) => sql`exists (select 1 from ${searchTerms} t where t.workspace_id = ${ctx.workspaceId} and t.record_type = ${t} and t.word = u.w)`),
+        sql` or `,
+      )}) as words) `
+    : sql``;
+  const fuzzy = words.fuzzy.length ? sql`(select words from fuzzy)` : textArray([]);
+  const lists = sql`${textArray(words.exact)}, ${textArray(words.prefixes)}, ${fuzzy}`;
   const parts = [
     sql`select * from kesher_search_terms(${ctx.workspaceId}::uuid, ${type.name}, ${me}::uuid, ${owners}, ${lists}, ${textArray(words.others)}, ${take}::int)`,
   ];
@@ -113,7 +124,7 @@ async function termsQuery(searcher: Searcher, type: RecordType, words: TermTiers
   }
   return queryRows<Row>(
     ctx.db,
-    sql`select r.record_id, r.field, r.word, r.rank, ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle
+    sql`${existing}select r.record_id, r.field, r.word, r.rank, ${type.search.title} as title, ${type.search.subtitle ?? sql`null`} as subtitle
       from (${sql.join(parts, sql` union all `)}) r join ${table} on ${table.workspaceId} = ${ctx.workspaceId} and ${table.id} = r.record_id
       order by r.rank`,
   );
@@ -162,26 +173,6 @@ function parsePgArray(text: string): string[] {
   return out;
 }
 
-/**
- * The candidates that are a word of some record of this type (or of the type it is also found through):
- * one set-based probe per candidate, so the walks that follow (three subtiers, and again through
- * companies) run for the few words that exist rather than for the ~300 spellings one edit away.
- */
-async function existingWords(searcher: Searcher, type: RecordType, candidates: string[]): Promise<string[]> {
-  if (candidates.length === 0) return [];
-  const types = [type.name, ...(type.search.via ? [type.search.via.type] : [])];
-  const rows = await queryRows<{ w: string }>(
-    searcher.ctx.db,
-    sql`select w from unnest(${textArray(candidates)}) as u(w) where ${sql.join(
-      types.map(
-        (t) => sql`exists (select 1 from ${searchTerms} t where t.workspace_id = ${searcher.ctx.workspaceId} and t.record_type = ${t} and t.word = u.w)`,
-      ),
-      sql` or `,
-    )}`,
-  );
-  return rows.map((r) => r.w);
-}
-
 /** The typo and transliteration candidates of a word (not the word itself or its prefix variants). */
 function fuzzyCandidates(word: string, plan: SearchPlan): string[] {
   if (plan.phone) return [];
@@ -220,7 +211,7 @@ export async function searchType(searcher: Searcher, type: RecordType, plan: Sea
   // Short: the fragment and typo/transliteration tiers, side by side.
   const seen = [...byId];
   const fuzzyTier = async () => {
-    const fuzzy = await existingWords(searcher, type, fuzzyCandidates(driver, plan));
+    const fuzzy = fuzzyCandidates(driver, plan);
     return fuzzy.length ? termsQuery(searcher, type, { exact: [], prefixes: [], fuzzy, others }, need) : [];
   };
   const [fragments, fuzzyRows] = await Promise.all([
