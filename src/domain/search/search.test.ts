@@ -5,6 +5,7 @@ import { contactCompanies } from '../contacts/table.js';
 import { createContact, deleteContact, updateContact } from '../contacts/service.js';
 import { recordTypes } from '../records/registry.js';
 import { insertCompanies, insertContacts } from '../records/test-records.js';
+import { createTeam } from '../teams/service.js';
 import { updateRecordSettings } from '../teams/settings.js';
 import type { SearchResult } from './schema.js';
 import { search } from './service.js';
@@ -130,6 +131,22 @@ describe('visibility and workspaces', () => {
     expect(ids(await find('Dana', repCtx))).toEqual([dana]);
     expect(ids(await find('Noa', repCtx))).toEqual([]);
     expect(ids(await find('Cohen', repCtx))).toEqual([]);
+  });
+  test('team visibility finds the teammates’ records in every tier, not the others’', async () => {
+    const manager = await makeMember(db, workspace.id, 'manager');
+    const mate = await makeMember(db, workspace.id, 'sales');
+    await createTeam(ctx(), { name: 'Zorba team', memberIds: [manager.id, mate.id] });
+    await updateRecordSettings(ctx(), { recordVisibility: { sales: 'own', manager: 'team' } });
+    const [mine, mates, outsiders] = await insertContacts(db, workspace.id, [
+      { firstName: 'Zorbas', lastName: 'Mine', ownerId: manager.id },
+      { firstName: 'Zorbas', lastName: 'Mates', ownerId: mate.id },
+      { firstName: 'Zorbas', lastName: 'Outsider', ownerId: other.id },
+    ]);
+    const managerCtx = { ...ctx('manager'), actorUserId: manager.id };
+    for (const q of ['Zorbas', 'Zor', 'orba', 'Zorbsa']) {
+      expect(new Set(ids(await find(q, managerCtx))), q).toEqual(new Set([mine!.id, mates!.id]));
+    }
+    expect(ids(await find('Zorbas'))).toContain(outsiders!.id);
   });
   test('another workspace’s records are never found', async () => {
     const elsewhere = await makeWorkspace(db);
