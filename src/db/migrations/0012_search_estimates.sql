@@ -68,3 +68,13 @@ BEGIN
       ORDER BY t.record_id LIMIT scan) x WHERE kesher_search_has_all(ws, rtype, x.record_id, others) LIMIT take;
   END IF;
 END $$;
+--> statement-breakpoint
+-- True when every element of `others` starts a word of the record; an element may list spellings
+-- separated by | (normalised words never hold one), any of which will do: the fuzzy tier's other
+-- words, as typed or transliterated.
+CREATE OR REPLACE FUNCTION kesher_search_has_all(ws uuid, rtype text, rid uuid, others text[]) RETURNS boolean LANGUAGE sql STABLE AS $$
+  select not exists (select 1 from unnest(others) as o(alternatives) where not exists (
+    select 1 from unnest(string_to_array(o.alternatives, '|')) as a(w) where exists (
+      select 1 from search_terms t where t.workspace_id = ws and t.record_type = rtype and t.record_id = rid
+        and t.word >= a.w and t.word < a.w || chr(1114111))))
+$$;

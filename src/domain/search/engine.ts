@@ -83,7 +83,7 @@ interface TermTiers {
   prefixes: string[];
   /** Typo and transliteration candidates: only those that are some record's word are walked. */
   fuzzy: string[];
-  /** The query's other words: each must start a word of the record. */
+  /** The query's other words: each must start a word of the record (`a|b`: in one of these spellings). */
   others: string[];
 }
 
@@ -183,6 +183,15 @@ function fuzzyCandidates(word: string, plan: SearchPlan): string[] {
   return [...new Set(candidates)].filter((c) => !own.has(c)).slice(0, maxCandidates);
 }
 
+/** How many words of a query take a turn as the fuzzy tier's driver. */
+const maxFuzzyDrivers = 3;
+
+/** A word as the other words of a fuzzy match may appear on the record: as typed, without a prefix letter, transliterated. */
+function spellings(word: string, plan: SearchPlan): string[] {
+  if (plan.phone) return [word];
+  return [...new Set([word, ...hebrewPrefixVariants(word), ...transliterations(word)])].slice(0, 12);
+}
+
 /** The records of one type matching a query, best first, at most `need`, excluding `exclude`. */
 export async function searchType(searcher: Searcher, type: RecordType, plan: SearchPlan, need: number): Promise<Hit[]> {
   const hits: Hit[] = [];
@@ -213,8 +222,17 @@ export async function searchType(searcher: Searcher, type: RecordType, plan: Sea
   // (PGlite runs one statement at a time, and PostgreSQL has its cores for other requests).
   if (plan.fragment) add(await fragmentTier(searcher, type, plan.fragment, need - hits.length, [...byId]), 'fragment', (w) => [w]);
   if (hits.length >= need) return hits;
-  const fuzzy = fuzzyCandidates(driver, plan);
-  const fuzzyRows = fuzzy.length ? await termsQuery(searcher, type, { exact: [], prefixes: [], fuzzy, others }, need) : [];
-  add(fuzzyRows, 'fuzzy', (w) => [w, ...words]);
+  // Each word in turn (longest first) may carry the query's typo or be in the other script; the
+  // other words must then start a word of the record as typed or in another spelling ("Moshe Levi"
+  // finds משה לוי, "Yossi Cohne" finds Yossi Cohen).
+  const drivers = [...words].sort((a, b) => b.length - a.length).slice(0, maxFuzzyDrivers);
+  for (const fuzzyDriver of drivers) {
+    const fuzzy = fuzzyCandidates(fuzzyDriver, plan);
+    if (fuzzy.length === 0) continue;
+    const rest = words.filter((_, i) => i !== words.indexOf(fuzzyDriver)).map((w) => spellings(w, plan));
+    const rows = await termsQuery(searcher, type, { exact: [], prefixes: [], fuzzy, others: rest.map((alternatives) => alternatives.join('|')) }, need);
+    add(rows, 'fuzzy', (w) => [w, ...words, ...rest.flat()]);
+    if (hits.length >= need) break;
+  }
   return hits;
 }

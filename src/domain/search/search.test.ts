@@ -78,6 +78,13 @@ describe('several words', () => {
     expect(ids(await find('משה ל'))).toEqual([moshe]);
     expect(ids(await find('Yossi Levy'))).toEqual([]);
   });
+  test('a typo or the other script in any one word', async () => {
+    expect(ids(await find('Moshe Levi'))).toEqual([moshe]);
+    expect(ids(await find('Yossi Cohne'))).toEqual([yossi]);
+    expect(ids(await find('Yosi כהן'))).toEqual([yossi]);
+    expect(ids(await find('גרשון Cohen'))).toEqual([gershon]);
+    expect(ids(await find('Moshe Cohen'))).toEqual([]);
+  });
 });
 
 describe('ranking', () => {
