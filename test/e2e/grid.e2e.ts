@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { logIn, pinLanguage } from './support/app.js';
 import { screenshot, useBrowser } from './support/browser.js';
 import { acceptAsNewPerson, csrfOf, inviteToActiveWorkspace, newPassword, stamp } from './support/invitations.js';
-import { apiWrite } from './support/records.js';
+import { apiRead, apiWrite } from './support/records.js';
 
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
@@ -145,6 +145,29 @@ describe('the records grid', () => {
     await row.getByTestId('contact-city').getByText('עכו').waitFor();
     const saved = (await (await request.get(`/api/contacts/${id}`)).json()) as { city: string };
     expect(saved.city).toBe('עכו');
+  }, 120_000);
+
+  it('asks about a likely duplicate before saving a cell, as the card does, and saves anyway (en)', async () => {
+    const page = await browser.newPage();
+    await pinLanguage(page, 'en');
+    await logIn(page);
+    const last = `Gridtwin${stamp()}`;
+    const email = `${last.toLowerCase()}@example.com`;
+    const twin = await apiWrite(page, 'POST', '/api/contacts', { firstName: 'Dalia', lastName: last, email });
+    const other = await apiWrite(page, 'POST', '/api/contacts?duplicates=allow', { firstName: 'Dalia', lastName: last, email: `other-${email}` });
+    await page.goto(`/contacts?q=${last}&columns=name,email`);
+    const row = page.locator(`[data-testid="contact-row"][data-record-id="${String(other!.id)}"]`);
+    await row.waitFor();
+    await row.locator('[data-testid="cell-edit"][data-field="email"]').click();
+    await page.getByTestId('cell-input').fill(email);
+    await page.getByTestId('cell-save').click();
+    // Asked before saving: the popover shows the twin, and nothing was written yet.
+    const editor = page.getByTestId('cell-editor');
+    await editor.locator(`[data-testid="duplicate-candidate"][data-id="${String(twin!.id)}"]`).waitFor();
+    await screenshot(page, 'grid-duplicate-en-ltr');
+    expect((await apiRead(page, `/api/contacts/${String(other!.id)}`)).email).toBe(`other-${email}`);
+    await editor.getByTestId('duplicate-save-anyway').click();
+    await row.getByTestId('contact-email').getByText(email, { exact: true }).waitFor();
   }, 120_000);
 
   it("shows the server's message when it refuses a filter (en)", async () => {

@@ -4,13 +4,14 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { candidatesOf, duplicateTypes, type DuplicateType } from '../duplicates/api.js';
+import { duplicateTypes, type DuplicateType } from '../duplicates/api.js';
 import { DuplicatePanel } from '../duplicates/DuplicatePanel.js';
+import { saveWithDuplicateStep, touchesIdentity, useDuplicatePrompt } from '../duplicates/index.js';
 import { recordKeys } from './api.js';
 import { FieldInput } from './FieldInput.js';
 import { valueAt, type FieldDef, type GridRecord } from './types.js';
 import { useFieldText } from './useFieldText.js';
-import { useInlineEdit } from './useInlineEdit.js';
+import { patchBody, useInlineEdit } from './useInlineEdit.js';
 
 interface EditableCellProps {
   recordType: string;
@@ -35,8 +36,10 @@ export function EditableCell({ recordType, plural, record, field, path, children
   const label = fieldLabel(field);
   const conflict = isApiError(edit.error, 'version_conflict') ? edit.error : null;
   const conflictName = conflict?.details.updatedByName;
-  // The server refused the change as a likely duplicate: the same question as on the card, in the popover.
-  const candidates = candidatesOf(edit.error);
+  // A name, email or phone that makes the record look like another: the card's question, in the popover
+  // (asked before saving, and again if the server refuses a twin saved meanwhile).
+  const duplicates = useDuplicatePrompt();
+  const candidates = duplicates.candidates;
   const duplicateType = duplicateTypes.find((type) => type === recordType) as DuplicateType | undefined;
 
   const openEditor = () => {
@@ -45,8 +48,18 @@ export function EditableCell({ recordType, plural, record, field, path, children
     setDraft(valueAt(record, path) ?? (field.type === 'tags' || field.type === 'multi_select' ? [] : null));
     setOpened(true);
   };
-  const save = async (allow = false) => {
-    await edit.mutateAsync({ id: record.id, version: baseVersion, path, value: draft, allow }).then(() => setOpened(false), () => undefined);
+  const save = async () => {
+    const write = (allow: boolean) => edit.mutateAsync({ id: record.id, version: baseVersion, path, value: draft, allow });
+    const { version: _, ...patch } = patchBody(path, draft, baseVersion);
+    try {
+      const saved = duplicateType
+        ? await saveWithDuplicateStep({ type: duplicateType, record: patch, id: record.id, check: touchesIdentity(patch), ask: duplicates.ask, save: write })
+        : await write(false);
+      // null: back to the draft, the editor stays open with the input.
+      if (saved !== null) setOpened(false);
+    } catch {
+      // The mutation's error is shown (a conflict, a validation error).
+    }
   };
   const reload = async () => {
     setOpened(false);
@@ -85,7 +98,7 @@ export function EditableCell({ recordType, plural, record, field, path, children
                 </Button>
               </Alert>
             ) : candidates && duplicateType ? (
-              <DuplicatePanel type={duplicateType} candidates={candidates} recordId={record.id} onAnswer={(saveAnyway) => (saveAnyway ? void save(true) : edit.reset())} />
+              <DuplicatePanel type={duplicateType} candidates={candidates} recordId={record.id} onAnswer={duplicates.answer} />
             ) : (
               edit.isError && <ErrorAlert error={edit.error} data-testid="cell-error" />
             )}
