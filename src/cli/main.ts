@@ -9,6 +9,7 @@ import { migrateCommand, seedCommand } from './commands/database.js';
 import { privacyEraseCommand, privacyExportCommand, privacyRetentionCommand } from './commands/privacy.js';
 import { purgeCommand } from './commands/purge.js';
 import { scanDuplicatesCommand } from './commands/duplicates.js';
+import { mergeCommand } from './commands/merge.js';
 import { start } from './commands/start.js';
 
 const program = new Command('kesher').description('Kesher — smart CRM').showHelpAfterError();
@@ -51,6 +52,15 @@ duplicates
   .addOption(new Option('--type <type>', 'record type').choices(['contact', 'company']).default('contact'))
   .option('--json', 'print the scan and its groups as JSON')
   .action(scanDuplicatesCommand);
+program
+  .command('merge')
+  .description('merge records of one type into the first (the survivor), as the web does; `kesher merge undo <merge-id>` within 30 days')
+  .argument('<type>', 'contact or company; or undo')
+  .argument('<ids...>', 'the survivor id, then the ids merged into it; after undo, the merge id')
+  .option('--workspace <slug>', 'the workspace (needed when there are several)')
+  .option('--field <key=id>', "take this field's value from that record (repeatable); default: the survivor's, else the newest non-empty", (v: string, all: string[]) => [...all, v], [])
+  .option('--json', 'print the merge and the surviving record as JSON')
+  .action(mergeCommand);
 const privacy = program.command('privacy').description('privacy rights: retention, subject-access export, erasure');
 privacy
   .command('retention')

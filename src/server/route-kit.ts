@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import { workspaceCtx } from './auth/plugin.js';
 import { ifMatchSchema, versionSchema } from '../domain/common/schema.js';
 import { AppError } from '../core/errors.js';
+import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './routes/merged-away.js';
 
 /** Shared pieces of route schemas. */
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -43,12 +44,13 @@ export function editedVersion(bodyVersion: number | undefined, ifMatch: number |
 
 /**
  * DELETE /:id that checks the version edited (body.version or If-Match, as PATCH does; 409 when stale)
- * and answers 204: every versioned kind of thing (records, activities, views) deletes alike.
+ * and answers 204: every versioned kind of thing (records, activities, views) deletes alike. A record
+ * type (`recordType`) answers a merged-away id with 308 to its survivor, as its GET does.
  */
 export function versionedDeleteRoute(
   app: FastifyInstance,
   db: Db,
-  options: { tags: string[]; summary: string; remove: (ctx: Ctx, id: string, options: { version?: number }) => Promise<void> },
+  options: { tags: string[]; summary: string; remove: (ctx: Ctx, id: string, options: { version?: number }) => Promise<void>; recordType?: string },
 ) {
   app.withTypeProvider<ZodTypeProvider>().delete(
     '/:id',
@@ -56,16 +58,18 @@ export function versionedDeleteRoute(
       schema: {
         tags: options.tags,
         summary: options.summary,
+        ...(options.recordType && { description: mergedAwayNote }),
         params: idParams,
         headers: ifMatchHeaders,
         body: versionBody,
-        response: { 204: noContent, ...commonErrors, 409: problemSchema },
+        response: { 204: noContent, ...(options.recordType && mergedAwayResponse), ...commonErrors, 409: problemSchema },
       },
     },
     async (request, reply) => {
       const version = editedVersion(request.body?.version, request.headers['if-match']);
-      await options.remove(workspaceCtx(db, request), request.params.id, { version });
-      return reply.status(204).send(null);
+      const { recordType } = options;
+      const removed = options.remove(workspaceCtx(db, request), request.params.id, { version }).then(() => reply.status(204).send(null));
+      return recordType ? removed.catch(orSurvivor(db, request, reply, recordType, request.params.id)) : removed;
     },
   );
 }

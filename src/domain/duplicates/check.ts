@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { requirePermission } from '../../core/permissions.js';
 import type { Db } from '../../db/client.js';
 import { getRecord } from '../records/list.js';
@@ -9,9 +9,10 @@ import { findCandidates } from './candidates.js';
 import { matchSettingsOf } from './rules.js';
 import { checkDuplicatesSchema, type Candidate, type CheckDuplicatesInput, type DuplicateType } from './schema.js';
 
+/** The registered type `name` names, when it declares duplicate matching; any other name is a 400, as the routes' enum answers. */
 export function duplicateTypeOf(name: DuplicateType): RecordType {
   const type = findRecordType(name);
-  if (!type?.duplicates) throw notFound('Record type');
+  if (!type?.duplicates) throw new AppError('validation_failed', 'Request is not valid', { fields: [{ path: 'type', message: `Not a record type duplicates are matched for: ${name}` }] });
   return type;
 }
 

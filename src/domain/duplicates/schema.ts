@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import { INT4_MAX } from '../common/schema.js';
+import { INT4_MAX, text } from '../common/schema.js';
 
-/** The record types the matcher knows; each declares its fields in its record.ts registration. */
-export const duplicateTypeSchema = z.enum(['contact', 'company']);
-export type DuplicateType = z.infer<typeof duplicateTypeSchema>;
+/**
+ * The names of the record types with rule lists (defaults.ts `rulesOf`, which a new type joins anyway).
+ * Which names are accepted is the registry's: schema.ts may not read it, so the schema below takes a name
+ * and the routes narrow it to an enum of the types that declare `duplicates` (routes/duplicates.ts, as
+ * the field catalogue's route does), while services check it with duplicateTypeOf (400 otherwise).
+ */
+export type DuplicateType = 'contact' | 'company';
+export const duplicateTypeSchema = text()
+  .min(1)
+  .max(50)
+  .meta({ description: 'A record type that declares duplicate matching' }) as unknown as z.ZodType<DuplicateType, string>;
 
 export const duplicateRuleNames = ['email', 'phone', 'name', 'company', 'address', 'birthday', 'nationalId', 'domain'] as const;
 export const duplicateRuleSchema = z.enum(duplicateRuleNames);

@@ -6,6 +6,8 @@ import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js
 import { auditOf, failInsertsInto, makeActivity, makeCustomField, setRecordVisibility } from '../../test-support/records.js';
 import { activityLinks } from '../activities/table.js';
 import { createCompany, getCompany } from '../companies/service.js';
+import { markNotDuplicates } from '../duplicates/dismiss.js';
+import { duplicateDismissals } from '../duplicates/table.js';
 import { createContact, getContact, updateContact } from '../contacts/service.js';
 import { contactCompanies } from '../contacts/table.js';
 import { purgeExpired } from '../trash/purge.js';
@@ -150,6 +152,24 @@ describe('merge', () => {
     await undoMerge(ctx(), merge.id);
     expect(await getContact(ctx(), dana.id)).toMatchObject({ companyId: acme2.id, companies: [{ companyId: acme2.id, isPrimary: true }] });
     expect((await companiesOf(workspace.id, dana.id)).length).toBe(1);
+  });
+
+  test('“not a duplicate” answers about a merged record move to the survivor (its pair with the survivor goes), and undo puts them back', async () => {
+    const { ctx, workspace } = await makeWorkspace(db);
+    const { a: s, b: a } = await twoContacts(ctx());
+    const [x, y] = [await createContact(ctx(), { firstName: 'X' }), await createContact(ctx(), { firstName: 'Y' })];
+    for (const ids of [[a.id, x.id], [a.id, s.id], [a.id, y.id], [s.id, y.id]]) await markNotDuplicates(ctx(), { type: 'contact', ids });
+    const pairs = async () =>
+      (await db.select().from(duplicateDismissals).where(eq(duplicateDismissals.workspaceId, workspace.id)))
+        .map((d) => [d.aId, d.bId].map((id) => ({ [s.id]: 's', [a.id]: 'a', [x.id]: 'x', [y.id]: 'y' })[id]).sort().join(''))
+        .sort();
+    const before = await pairs();
+    expect(before).toEqual(['as', 'ax', 'ay', 'sy']);
+
+    const { merge } = await mergeOf(ctx(), s, [a]);
+    expect(await pairs()).toEqual(['sx', 'sy']);
+    await undoMerge(ctx(), merge.id);
+    expect(await pairs()).toEqual(before);
   });
 
   test('a merged-away id answers 308 to the survivor, following chains; it is not in the trash', async () => {

@@ -5,6 +5,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { activityLinks } from '../activities/table.js';
 import { contactCompanies, contacts } from '../contacts/table.js';
 import { customFields } from '../custom-fields/table.js';
+import { duplicateDismissals } from '../duplicates/table.js';
 import { contactConsents } from '../privacy/table.js';
 import { recordChange } from '../records/changes.js';
 import { findRecordType, type RecordType } from '../records/registry.js';
@@ -73,6 +74,35 @@ async function moveRows(tx: Db, ctx: Ctx, type: RecordType, ref: LinkRef, surviv
                (select coalesce(jsonb_agg(to_jsonb(inserted)), '[]'::jsonb) from inserted) as inserted`,
   );
   return { table: name, key: ref.key.map((c) => c.name), removed: row!.removed, inserted: row!.inserted };
+}
+
+/**
+ * "Not a duplicate" answers about a merged record now concern the survivor: (A, X) becomes (S, X), and
+ * (A, S) goes (a record is not its own duplicate). Rows as `moveRows` reports them, so undo restores them alike.
+ */
+async function moveDismissals(tx: Db, ctx: Ctx, type: RecordType, survivorId: string, mergedIds: string[]): Promise<MovedRows> {
+  const d = duplicateDismissals;
+  const merged = uuids(mergedIds);
+  const onSurvivor = (column: PgColumn) => sql`case when ${ident(column.name)} = any(${merged}) then ${survivorId}::uuid else ${ident(column.name)} end`;
+  const [row] = await queryRows<{ removed: Record<string, unknown>[]; inserted: Record<string, unknown>[] }>(
+    tx,
+    sql`with removed as (
+          delete from ${d} where ${d.workspaceId} = ${ctx.workspaceId} and ${d.recordType} = ${type.name}
+            and (${d.aId} = any(${merged}) or ${d.bId} = any(${merged}))
+          returning *),
+        moved as (
+          select workspace_id, record_type, least(${onSurvivor(d.aId)}, ${onSurvivor(d.bId)}) as a_id,
+                 greatest(${onSurvivor(d.aId)}, ${onSurvivor(d.bId)}) as b_id, created_by, created_at
+          from removed),
+        inserted as (
+          insert into ${d} (workspace_id, record_type, a_id, b_id, created_by, created_at)
+          select * from moved where a_id <> b_id
+          on conflict do nothing returning *)
+        select (select coalesce(jsonb_agg(to_jsonb(removed)), '[]'::jsonb) from removed) as removed,
+               (select coalesce(jsonb_agg(to_jsonb(inserted)), '[]'::jsonb) from inserted) as inserted`,
+  );
+  const key = [d.workspaceId, d.recordType, d.aId, d.bId].map((c) => c.name);
+  return { table: getTableName(d), key, removed: row!.removed, inserted: row!.inserted };
 }
 
 /** Undoes a `moveRows`: the rows written go, the rows taken come back. */
@@ -224,6 +254,7 @@ export async function moveReferences(tx: Db, ctx: Ctx, type: RecordType, survivo
   const own = linksByType[type.name] ?? { links: [], pointers: [] };
   const rows: MovedRows[] = [];
   for (const ref of [activityRef, ...own.links]) rows.push(await moveRows(tx, ctx, type, ref, survivorId, mergedIds));
+  rows.push(await moveDismissals(tx, ctx, type, survivorId, mergedIds));
   const values = await movedRelations(tx, ctx, type, survivorId, mergedIds);
   for (const pointer of own.pointers) values.push(...(await movedPointers(tx, ctx, pointer, survivorId, mergedIds)));
   if (type.name === 'contact' || type.name === 'company') {

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../core/context.js';
 import { queryRows, type Db } from '../../db/client.js';
+import { lookUpRecords, recordKey } from '../records/lookup.js';
+import { canSeeOwner, visibilityOf, type Visibility } from '../records/visibility.js';
 import { mergeTombstones } from './table.js';
 
 /** The survivor a merged-away id leads to, following chains (A into B, B into C → C); null when it was never merged away. */
@@ -24,4 +27,15 @@ export async function mergedAwayInto(db: Db, workspaceId: string, recordType: st
         where workspace_id = ${workspaceId} and record_type = ${recordType} and survivor_id = ${survivorId}`,
   );
   return rows.map((r) => r.merged_id);
+}
+
+/**
+ * The live survivor a merged-away id leads to, only when the caller may see it: a pointer to a
+ * record they could not open would tell them it exists. Null otherwise (then the caller's 404 stands).
+ */
+export async function visibleSurvivor(ctx: Ctx, recordType: string, id: string, visibility?: Visibility): Promise<string | null> {
+  const survivorId = await findSurvivor(ctx.db, ctx.workspaceId, recordType, id);
+  if (!survivorId) return null;
+  const survivor = (await lookUpRecords(ctx, [{ recordType, id: survivorId }], { withDeleted: false })).get(recordKey(recordType, survivorId));
+  return survivor && canSeeOwner(visibility ?? (await visibilityOf(ctx)), survivor.ownerId) ? survivorId : null;
 }

@@ -10,6 +10,7 @@ import { createActivity } from '../activities/service.js';
 import { createCompany, updateCompany } from '../companies/service.js';
 import { createContact, deleteContact, getContact, updateContact } from '../contacts/service.js';
 import { createMerge } from '../merge/service.js';
+import { createView, findVisibleView } from '../views/service.js';
 import { listConsents, recordConsent } from './consents.js';
 import { eraseContact, pseudonymOf } from './erase.js';
 import { unsubscribe, unsubscribeUrl } from './unsubscribe.js';
@@ -94,11 +95,20 @@ describe('erasing a person', () => {
     });
     const [a, b] = [person.id, other.id].sort();
     await db.insert(duplicateDismissals).values({ workspaceId: workspace.id, recordType: 'contact', aId: a!, bId: b! });
+    // Saved views holding the person as a filter value: their email, a name in a list, their id in a relation filter.
+    const byEmail = await createView(ctx(), { recordType: 'contact', name: `${first}'s twins`, filter: { and: [{ field: 'email', op: 'eq', value: email }, { field: 'stage', op: 'eq', value: 'customer' }] } });
+    const byName = await createView(ctx(), { recordType: 'contact', name: 'Named', filter: { or: [{ field: 'lastName', op: 'in', value: ['Other', last] }, { and: [{ field: 'phone', op: 'contains', value: phoneTyped }] }] } });
+    const byId = await createView(ctx(), { recordType: 'company', name: 'Theirs', filter: { field: 'custom.cf_contact', op: 'eq', value: person.id } });
+    const untouched = await createView(ctx(), { recordType: 'contact', name: 'Danas', filter: { field: 'firstName', op: 'eq', value: 'Dana' } });
 
     expect((await scan(db, needles)).length).toBeGreaterThan(0);
     const result = await eraseContact(ctx('admin'), person.id, { confirm: `${first} ${last}` });
     expect(result).toMatchObject({ pseudonym: pseudonymOf(person.id), activitiesCleared: 1, activitiesScrubbed: expect.any(Number) });
     expect(await scan(db, needles)).toEqual([]);
+    expect(await findVisibleView(ctx(), byEmail.id)).toMatchObject({ name: `${result.pseudonym}'s twins`, filter: { and: [{ field: 'stage', op: 'eq', value: 'customer' }] }, version: byEmail.version + 1 });
+    expect((await findVisibleView(ctx(), byName.id)).filter).toBeNull();
+    expect((await findVisibleView(ctx(), byId.id)).filter).toBeNull();
+    expect(await findVisibleView(ctx(), untouched.id)).toMatchObject({ filter: untouched.filter, version: untouched.version });
 
     const after = await getContact(ctx(), person.id);
     expect(after).toMatchObject({ name: result.pseudonym, email: null, phones: [], street: null, notes: null, stage: 'customer', tags: ['vip'], doNotContact: true, companyId: company.id });

@@ -16,6 +16,7 @@ import { displayName, privacyContact, requirePrivacyOfficer, type ContactRow } f
 import { eraseSchema, type EraseInput, type EraseResult } from './schema.js';
 import { identifiersOf, scrubberFor, scrubJson } from './scrub.js';
 import { contactConsents, unsubscribeTokens } from './table.js';
+import { scrubSavedViews } from './views.js';
 
 /** Built-in fields that hold personal data: cleared on the record, nulled in its audit and timeline. */
 const personalFields = ['firstName', 'lastName', 'name', 'email', 'emails', 'phone', 'phones', 'street', 'city', 'postalCode', 'birthday', 'notes'];
@@ -88,6 +89,7 @@ export async function erasePerson(tx: Db, ctx: Ctx, row: ContactRow): Promise<Er
     await tx.update(contactConsents).set({ evidence: scrub(c.evidence!) }).where(and(eq(contactConsents.workspaceId, ws), eq(contactConsents.id, c.id)));
   }
   await scrubScanGroups(tx, ws, row.id, scrub);
+  await scrubSavedViews(tx, ws, row.id, scrub);
   // Records merged into this one are the same person, kept only so the merge can be undone: they are
   // erased with it (chains too), and no merge involving them can be undone any more.
   await forgetMergesOf(tx, ws, 'contact', row.id);

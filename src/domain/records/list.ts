@@ -17,8 +17,7 @@ import { filterParamSchema, filterSchema, sortParamSchema, type FilterNode, type
 import type { RecordItem, RecordType } from './registry.js';
 import { afterPosition, orderBy, planSort } from './sort.js';
 import { canSeeOwner, visibilityOf, visibleCondition, type Visibility } from './visibility.js';
-import { lookUpRecords, recordKey } from './lookup.js';
-import { findSurvivor } from '../merge/tombstones.js';
+import { visibleSurvivor } from '../merge/tombstones.js';
 
 export const listRecordsQuerySchema = z.strictObject({
   q: text().max(200).optional().meta({ description: 'Search: a fragment of the name, email or phone (any format)' }),
@@ -142,11 +141,8 @@ export async function getRecord<Item extends RecordItem>(ctx: Ctx, type: RecordT
 
 /** A merged-away id answers with a pointer to its survivor (chains followed) when the caller may see it: never a bare 404. */
 async function mergedAway(ctx: Ctx, type: RecordType, id: string, visibility: Visibility) {
-  const survivorId = await findSurvivor(ctx.db, ctx.workspaceId, type.name, id);
-  if (!survivorId) return undefined;
-  const survivor = (await lookUpRecords(ctx, [{ recordType: type.name, id: survivorId }], { withDeleted: false })).get(recordKey(type.name, survivorId));
-  if (!survivor || !canSeeOwner(visibility, survivor.ownerId)) return undefined;
-  return new AppError('not_found', `${type.label} was merged into another`, { mergedInto: survivorId });
+  const survivorId = await visibleSurvivor(ctx, type.name, id, visibility);
+  return survivorId ? new AppError('not_found', `${type.label} was merged into another`, { mergedInto: survivorId }) : undefined;
 }
 
 /** A field as the catalogue lists it, for the filter builder and the column picker. */

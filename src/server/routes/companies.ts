@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { recordWriteRoutes } from './record-writes.js';
 import { commonErrors, idParams } from '../route-kit.js';
+import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './merged-away.js';
 import { bulkCompanies } from '../../domain/companies/bulk.js';
 import {
   companyBulkSchema,
@@ -33,8 +34,19 @@ export const companyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
 
   app.get(
     '/:id/contacts',
-    { schema: { tags, summary: 'The company’s people (those you may see) with their role there', params: idParams, response: { 200: companyContactsSchema, ...commonErrors } } },
-    async (request) => ({ items: await listCompanyContacts(workspaceCtx(db, request), request.params.id) }),
+    {
+      schema: {
+        tags,
+        summary: 'The company’s people (those you may see) with their role there',
+        description: mergedAwayNote,
+        params: idParams,
+        response: { 200: companyContactsSchema, ...mergedAwayResponse, ...commonErrors },
+      },
+    },
+    (request, reply) =>
+      listCompanyContacts(workspaceCtx(db, request), request.params.id)
+        .then((items) => ({ items }))
+        .catch(orSurvivor(db, request, reply, 'company', request.params.id)),
   );
 
   app.post(

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { recordWriteRoutes } from './record-writes.js';
 import { commonErrors, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
+import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './merged-away.js';
 import {
   contactBulkSchema,
   contactCompanyLinksSchema,
@@ -38,16 +39,20 @@ export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags,
         summary: 'Replace the contact’s companies [{companyId, role, isPrimary}]; one primary (the first when none is marked); If-Match optional',
+        description: mergedAwayNote,
         params: idParams,
         headers: ifMatchHeaders,
         body: contactCompanyLinksSchema,
-        response: { 200: contactSchema, ...commonErrors, 409: problemSchema },
+        response: { 200: contactSchema, ...mergedAwayResponse, ...commonErrors, 409: problemSchema },
       },
     },
-    async (request, reply) => {
-      const contact = await replaceContactCompanies(workspaceCtx(db, request), request.params.id, request.body, { version: request.headers['if-match'] });
-      return reply.header('etag', `"${contact.version}"`).send(contact);
-    },
+    (request, reply) =>
+      replaceContactCompanies(workspaceCtx(db, request), request.params.id, request.body, { version: request.headers['if-match'] })
+        .then((contact) => {
+          reply.header('etag', `"${contact.version}"`);
+          return contact;
+        })
+        .catch(orSurvivor(db, request, reply, 'contact', request.params.id)),
   );
 
   app.post(

@@ -5,10 +5,11 @@ import type { Db } from '../../db/client.js';
 import type { RecordItem } from '../../domain/records/registry.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { versionedDeleteRoute, commonErrors, editedVersion, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
+import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './merged-away.js';
 
 /** A record type's write side as the API exposes it: create, versioned update and versioned delete. */
 export interface RecordWrites<Item extends RecordItem, Create extends z.ZodType, Update extends z.ZodType<{ version?: number }>> {
-  /** Singular and plural words for the summaries: contact, contacts. */
+  /** Singular and plural words for the summaries: contact, contacts; the singular is the registry's type name. */
   name: string;
   plural: string;
   itemSchema: z.ZodType<Item>;
@@ -67,15 +68,18 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
           params: idParams,
           querystring: duplicatesQuery,
           headers: ifMatchHeaders,
+          description: mergedAwayNote,
           body: updateSchema,
-          response: { 200: itemSchema, ...commonErrors, 409: problemSchema },
+          response: { 200: itemSchema, ...mergedAwayResponse, ...commonErrors, 409: problemSchema },
         },
       },
       async (request, reply) => {
         const body = request.body as z.output<Update>;
         const version = editedVersion(body.version, request.headers['if-match']);
-        const item = await writes.update(withDuplicates(workspaceCtx(db, request), request.query), request.params.id, { ...body, version });
-        return reply.header('etag', `"${item.version}"`).send(item);
+        return writes
+          .update(withDuplicates(workspaceCtx(db, request), request.query), request.params.id, { ...body, version })
+          .then((item) => reply.header('etag', `"${item.version}"`).send(item))
+          .catch(orSurvivor(db, request, reply, name, request.params.id));
       },
     );
 
@@ -83,6 +87,7 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
       tags,
       summary: `Delete a ${name} (into the trash); with If-Match or body.version only if that version is current, else 409 like PATCH`,
       remove: writes.remove,
+      recordType: name,
     });
   };
 }

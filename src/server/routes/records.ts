@@ -6,11 +6,9 @@ import '../../domain/contacts/record.js';
 import { catalogueFieldSchema } from '../../domain/records/filter-schema.js';
 import { getRecord, listFieldCatalogue, listRecords, listRecordsQuerySchema } from '../../domain/records/list.js';
 import { findRecordType, recordTypes, type RecordType } from '../../domain/records/registry.js';
-import { AppError } from '../../core/errors.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { commonErrors, idParams } from '../route-kit.js';
-
-const mergedIntoSchema = z.object({ mergedInto: z.uuid() });
+import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './merged-away.js';
 
 /** GET /api/<plural> (the list) and GET /api/<plural>/:id for one record type. */
 const recordReadRoutes: FastifyPluginAsyncZod<{ db: Db; type: RecordType }> = async (app, { db, type }) => {
@@ -36,21 +34,15 @@ const recordReadRoutes: FastifyPluginAsyncZod<{ db: Db; type: RecordType }> = as
       schema: {
         tags,
         summary: `Get a ${type.name} (404 when deleted, in another workspace or not visible to you); ETag is its version`,
-        description: 'A merged-away id answers 308 with Location: the survivor (chains followed) and body { mergedInto }.',
+        description: mergedAwayNote,
         params: idParams,
-        response: { 200: itemSchema, 308: mergedIntoSchema, ...commonErrors },
+        response: { 200: itemSchema, ...mergedAwayResponse, ...commonErrors },
       },
     },
-    async (request, reply) => {
-      try {
-        const item = await getRecord(workspaceCtx(db, request), type, request.params.id);
-        return reply.header('etag', `"${item.version}"`).send(item);
-      } catch (error) {
-        const mergedInto = error instanceof AppError ? error.details.mergedInto : undefined;
-        if (typeof mergedInto !== 'string') throw error;
-        return reply.status(308).header('location', `/api/${type.plural}/${mergedInto}`).send({ mergedInto });
-      }
-    },
+    (request, reply) =>
+      getRecord(workspaceCtx(db, request), type, request.params.id)
+        .then((item) => reply.header('etag', `"${item.version}"`).send(item))
+        .catch(orSurvivor(db, request, reply, type.name, request.params.id)),
   );
 };
 

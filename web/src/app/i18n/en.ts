@@ -670,6 +670,7 @@ export const en: Messages = {
       notDuplicate: 'Not a duplicate',
       notDuplicateLabel: '{{names}} are not duplicates',
       notDuplicateDone: 'Saved: these records will not be suggested as duplicates again.',
+      readOnly: 'Your role can see the groups found, but not scan, merge or mark them.',
     },
     settings: {
       tab: 'Duplicates',

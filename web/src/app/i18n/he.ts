@@ -668,6 +668,7 @@ export const he = {
       mergeLabel: 'מיזוג הרשומות {{names}}',
       notDuplicate: 'לא כפילות',
       notDuplicateLabel: 'הרשומות {{names}} אינן כפילות',
+      readOnly: 'התפקיד שלך מאפשר לראות את הקבוצות שנמצאו, אבל לא לסרוק, למזג או לסמן אותן.',
       notDuplicateDone: 'נשמר: הרשומות האלה לא יוצעו שוב ככפילות.',
     },
     settings: {

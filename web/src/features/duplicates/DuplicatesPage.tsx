@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useSession } from '../auth/index.js';
 import { duplicateTypes, type DuplicateType } from './api.js';
 import { GroupItem } from './GroupItem.js';
+import { canActOnDuplicates } from './permissions.js';
 import { ScanStatus } from './ScanStatus.js';
 import { TypePicker } from './TypePicker.js';
 import { useScan } from './useScan.js';
@@ -18,6 +20,7 @@ export function DuplicatesPage() {
   const type = typeOf(params.get('type'));
   const { latest, scan, groups, start, notDuplicate } = useScan(type);
   const running = scan?.status === 'running';
+  const canAct = canActOnDuplicates(useSession().data?.workspace?.role);
 
   return (
     <Stack gap="md" maw={900} data-testid="duplicates-page">
@@ -28,12 +31,14 @@ export function DuplicatesPage() {
         <Stack gap="sm">
           <Group gap="sm" wrap="wrap" align="center">
             <TypePicker value={type} onChange={(v) => setParams(v === 'contact' ? {} : { type: v }, { replace: true })} testId="duplicates-type" />
-            <Button onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="scan-run">
-              {t('duplicates.scan.run')}
-            </Button>
+            {canAct && (
+              <Button onClick={() => start.mutate()} loading={start.isPending} disabled={running} data-testid="scan-run">
+                {t('duplicates.scan.run')}
+              </Button>
+            )}
           </Group>
-          <Text size="sm" c="dimmed">
-            {t('duplicates.scan.hint')}
+          <Text size="sm" c="dimmed" data-testid="scan-hint">
+            {t(canAct ? 'duplicates.scan.hint' : 'duplicates.scan.readOnly')}
           </Text>
           {start.isError && <ErrorAlert error={start.error} data-testid="scan-error" />}
           {latest.data && <ScanStatus scan={scan} />}
@@ -58,6 +63,7 @@ export function DuplicatesPage() {
               key={group.id}
               type={type}
               group={group}
+              canAct={canAct}
               busy={notDuplicate.isPending && notDuplicate.variables.groupId === group.id}
               onNotDuplicate={() =>
                 notDuplicate.mutate(

@@ -11,10 +11,12 @@ interface GroupItemProps {
   group: DuplicateGroup;
   onNotDuplicate: () => void;
   busy: boolean;
+  /** False for a role that may not write records: the group is shown without its actions. */
+  canAct: boolean;
 }
 
 /** One group of a scan: its records (links to their cards), how likely, why, merge or "not a duplicate". */
-export function GroupItem({ type, group, onNotDuplicate, busy }: GroupItemProps) {
+export function GroupItem({ type, group, onNotDuplicate, busy, canAct }: GroupItemProps) {
   const { t } = useTranslation();
   const names = group.records.map((r) => r.title).join(', ');
   return (
@@ -40,14 +42,16 @@ export function GroupItem({ type, group, onNotDuplicate, busy }: GroupItemProps)
           ))}
         </Stack>
         <ReasonList reasons={mergeReasons(group.pairs.map((p) => p.reasons))} />
-        <Group gap="sm" justify="flex-end">
-          <Button variant="default" size="xs" loading={busy} onClick={onNotDuplicate} aria-label={t('duplicates.scan.notDuplicateLabel', { names })} data-testid="duplicate-not">
-            {t('duplicates.scan.notDuplicate')}
-          </Button>
-          <Button component={Link} to={mergePath(type, group.records.map((r) => r.id))} size="xs" aria-label={t('duplicates.scan.mergeLabel', { names })} data-testid="duplicate-group-merge">
-            {t('duplicates.scan.merge')}
-          </Button>
-        </Group>
+        {canAct && (
+          <Group gap="sm" justify="flex-end">
+            <Button variant="default" size="xs" loading={busy} onClick={onNotDuplicate} aria-label={t('duplicates.scan.notDuplicateLabel', { names })} data-testid="duplicate-not">
+              {t('duplicates.scan.notDuplicate')}
+            </Button>
+            <Button component={Link} to={mergePath(type, group.records.map((r) => r.id))} size="xs" aria-label={t('duplicates.scan.mergeLabel', { names })} data-testid="duplicate-group-merge">
+              {t('duplicates.scan.merge')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );
