@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import { workspaceCtx } from './auth/plugin.js';
 import { ifMatchSchema, versionSchema } from '../domain/common/schema.js';
 import { AppError } from '../core/errors.js';
-import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './routes/merged-away.js';
+import { mergedAwayWriteNote, orSurvivor } from './routes/merged-away.js';
 
 /** Shared pieces of route schemas. */
 export const idParams = z.strictObject({ id: z.uuid() });
@@ -58,11 +58,11 @@ export function versionedDeleteRoute(
       schema: {
         tags: options.tags,
         summary: options.summary,
-        ...(options.recordType && { description: mergedAwayNote }),
+        ...(options.recordType && { description: mergedAwayWriteNote }),
         params: idParams,
         headers: ifMatchHeaders,
         body: versionBody,
-        response: { 204: noContent, ...(options.recordType && mergedAwayResponse), ...commonErrors, 409: problemSchema },
+        response: { 204: noContent, ...commonErrors, 409: problemSchema },
       },
     },
     async (request, reply) => {

@@ -39,13 +39,16 @@ function recordRoutes({ a, b, acme, acme2 }: Awaited<ReturnType<typeof mergedWor
 }
 
 describe('a merged-away id on every route of a record', () => {
-  test('answers 308 to the same URL on the survivor with { mergedInto }, and changes nothing', async () => {
+  test('a read answers 308 to the same URL on the survivor, a write 409 with mergedInto, and nothing changes', async () => {
     const made = await mergedWorkspace();
     const { headers } = await logIn(app, made.owner.email);
     for (const route of recordRoutes(made)) {
       const response = await app.inject({ method: route.method, url: route.url, headers, ...('payload' in route && { payload: route.payload }) });
-      expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 308 });
-      expect(response.headers.location).toBe(route.survivor);
+      const name = `${route.method} ${route.url}`;
+      // A write is not redirected: a client following a 308 would apply the merged-away record's change (or delete) to the survivor.
+      expect({ name, status: response.statusCode }).toEqual({ name, status: route.write ? 409 : 308 });
+      if (route.write) expect(response.json()).toMatchObject({ code: 'conflict' });
+      else expect(response.headers.location).toBe(route.survivor);
       expect(response.json().mergedInto).toBe(route.url.includes(made.b.id) ? made.a.id : made.acme.id);
     }
     expect(await getContact(made.ctx(), made.a.id)).toMatchObject({ version: made.a.version, city: null });
@@ -69,16 +72,16 @@ describe('a merged-away id on every route of a record', () => {
     }
   });
 
-  test('the OpenAPI document lists the 308 on each of these routes', async () => {
+  test('the OpenAPI document lists the 308 on each of these reads, the 409 on each write', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: object }>> };
-    const routes: [string, string][] = [
-      ['/api/contacts/{id}', 'get'],
-      ['/api/contacts/{id}', 'patch'],
-      ['/api/contacts/{id}', 'delete'],
-      ['/api/contacts/{id}/companies', 'put'],
-      ['/api/companies/{id}/contacts', 'get'],
-      ['/api/timeline/{recordType}/{id}', 'get'],
+    const routes: [string, string, string][] = [
+      ['/api/contacts/{id}', 'get', '308'],
+      ['/api/contacts/{id}', 'patch', '409'],
+      ['/api/contacts/{id}', 'delete', '409'],
+      ['/api/contacts/{id}/companies', 'put', '409'],
+      ['/api/companies/{id}/contacts', 'get', '308'],
+      ['/api/timeline/{recordType}/{id}', 'get', '308'],
     ];
-    for (const [path, method] of routes) expect(Object.keys(doc.paths[path]?.[method]?.responses ?? {}), `${method} ${path}`).toContain('308');
+    for (const [path, method, status] of routes) expect(Object.keys(doc.paths[path]?.[method]?.responses ?? {}), `${method} ${path}`).toContain(status);
   });
 });

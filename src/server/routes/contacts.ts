@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { recordWriteRoutes } from './record-writes.js';
 import { commonErrors, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
-import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './merged-away.js';
+import { mergedAwayWriteNote, orSurvivor } from './merged-away.js';
 import {
   contactBulkSchema,
   contactCompanyLinksSchema,
@@ -39,11 +39,11 @@ export const contactRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags,
         summary: 'Replace the contact’s companies [{companyId, role, isPrimary}]; one primary (the first when none is marked); If-Match optional',
-        description: mergedAwayNote,
+        description: mergedAwayWriteNote,
         params: idParams,
         headers: ifMatchHeaders,
         body: contactCompanyLinksSchema,
-        response: { 200: contactSchema, ...mergedAwayResponse, ...commonErrors, 409: problemSchema },
+        response: { 200: contactSchema, ...commonErrors, 409: problemSchema },
       },
     },
     (request, reply) =>

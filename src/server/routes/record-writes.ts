@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { RecordItem } from '../../domain/records/registry.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { versionedDeleteRoute, commonErrors, editedVersion, idParams, ifMatchHeaders, problemSchema } from '../route-kit.js';
-import { mergedAwayNote, mergedAwayResponse, orSurvivor } from './merged-away.js';
+import { mergedAwayWriteNote, orSurvivor } from './merged-away.js';
 
 /** A record type's write side as the API exposes it: create, versioned update and versioned delete. */
 export interface RecordWrites<Item extends RecordItem, Create extends z.ZodType, Update extends z.ZodType<{ version?: number }>> {
@@ -68,9 +68,9 @@ export function recordWriteRoutes<Item extends RecordItem, Create extends z.ZodT
           params: idParams,
           querystring: duplicatesQuery,
           headers: ifMatchHeaders,
-          description: mergedAwayNote,
+          description: mergedAwayWriteNote,
           body: updateSchema,
-          response: { 200: itemSchema, ...mergedAwayResponse, ...commonErrors, 409: problemSchema },
+          response: { 200: itemSchema, ...commonErrors, 409: problemSchema },
         },
       },
       async (request, reply) => {
