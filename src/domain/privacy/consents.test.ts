@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { useTestApp } from '../../test-support/db.js';
 import { logIn, makeMember, makeWorkspace } from '../../test-support/fixtures.js';
+import { setRecordVisibility } from '../../test-support/records.js';
 import { createContact, updateContact } from '../contacts/service.js';
 import { listConsents, recordConsent } from './consents.js';
 import { mayContact, unsubscribe, unsubscribeUrl } from './unsubscribe.js';
@@ -21,6 +22,16 @@ describe('consent per channel', () => {
     expect(consents.current.email).toMatchObject({ status: 'withdrawn', method: 'email', evidence: null, recordedBy: owner.id, recordedByName: 'Owner' });
     expect(consents.current.sms).toMatchObject({ status: 'granted', method: 'verbal', evidence: 'told me on the phone' });
     expect(consents.current.whatsapp).toBeNull();
+  });
+
+  test('a sales rep records consent on their own contact (the visibility read joins the write’s transaction)', async () => {
+    const { ctx, workspace } = await makeWorkspace(db);
+    await setRecordVisibility(db, workspace.id, { sales: 'own' });
+    const rep = await makeMember(db, workspace.id, 'sales');
+    const repCtx = { ...ctx('sales'), actorUserId: rep.id };
+    const person = await createContact(repCtx, { firstName: 'Noa' });
+    const consents = await recordConsent(repCtx, person.id, { channel: 'sms', status: 'granted', method: 'verbal' });
+    expect(consents.current.sms).toMatchObject({ status: 'granted', recordedBy: rep.id });
   });
 
   test('mayContact: marketing channels need consent, a call only no withdrawal, never with "do not contact"', async () => {

@@ -20,6 +20,7 @@ import { getPrivacySettings, updatePrivacySettings } from '../../domain/privacy/
 import { unsubscribe } from '../../domain/privacy/unsubscribe.js';
 import { workspaceCtx } from '../auth/plugin.js';
 import { commonErrors, idParams, problemSchema } from '../route-kit.js';
+import { mergedAwayNote, mergedAwayResponse, mergedAwayWriteNote, orSurvivor } from './merged-away.js';
 
 const tags = ['privacy'];
 
@@ -27,8 +28,16 @@ const tags = ['privacy'];
 export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/contacts/:id/consents',
-    { schema: { tags, summary: 'The contact’s consent per channel (the latest entry) and its history, newest first', params: idParams, response: { 200: consentsSchema, ...commonErrors } } },
-    (request) => listConsents(workspaceCtx(db, request), request.params.id),
+    {
+      schema: {
+        tags,
+        summary: 'The contact’s consent per channel (the latest entry) and its history, newest first',
+        description: mergedAwayNote,
+        params: idParams,
+        response: { 200: consentsSchema, ...mergedAwayResponse, ...commonErrors },
+      },
+    },
+    (request, reply) => listConsents(workspaceCtx(db, request), request.params.id).catch(orSurvivor(db, request, reply, 'contact', request.params.id)),
   );
 
   app.post(
@@ -37,12 +46,13 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags,
         summary: 'Record a consent given or withdrawn on one channel (email, sms, whatsapp, phone), with how and the evidence',
+        description: mergedAwayWriteNote,
         params: idParams,
         body: recordConsentSchema,
-        response: { 200: consentsSchema, ...commonErrors },
+        response: { 200: consentsSchema, ...commonErrors, 409: problemSchema },
       },
     },
-    (request) => recordConsent(workspaceCtx(db, request), request.params.id, request.body),
+    (request, reply) => recordConsent(workspaceCtx(db, request), request.params.id, request.body).catch(orSurvivor(db, request, reply, 'contact', request.params.id)),
   );
 
   app.get(
@@ -51,14 +61,16 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags,
         summary: 'Everything Kesher holds about the person (subject-access request; owners, admins, managers; audited): JSON, or printable HTML (?format=html&lang=he|en)',
+        description: mergedAwayNote,
         params: idParams,
         querystring: exportQuerySchema,
-        response: { 200: z.looseObject({ format: z.string(), version: z.number() }).or(z.string()), ...commonErrors },
+        response: { 200: z.looseObject({ format: z.string(), version: z.number() }).or(z.string()), ...mergedAwayResponse, ...commonErrors },
       },
     },
     async (request, reply) => {
       const ctx = workspaceCtx(db, request);
-      const data = await exportContact(ctx, request.params.id);
+      const data = await exportContact(ctx, request.params.id).catch(orSurvivor(db, request, reply, 'contact', request.params.id));
+      if (!data) return reply;
       const file = `kesher-contact-${request.params.id}`;
       if (request.query.format === 'html') {
         const lang = request.query.lang ?? ctx.user?.locale ?? 'he';
@@ -74,12 +86,13 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       schema: {
         tags,
         summary: 'Erase the person irreversibly (owners and admins): personal data, activity content and audit values go, a pseudonym keeps the rest; confirm = the name or id',
+        description: mergedAwayWriteNote,
         params: idParams,
         body: eraseSchema,
-        response: { 200: eraseResultSchema, ...commonErrors },
+        response: { 200: eraseResultSchema, ...commonErrors, 409: problemSchema },
       },
     },
-    (request) => eraseContact(workspaceCtx(db, request), request.params.id, request.body),
+    (request, reply) => eraseContact(workspaceCtx(db, request), request.params.id, request.body).catch(orSurvivor(db, request, reply, 'contact', request.params.id)),
   );
 
   app.get(
