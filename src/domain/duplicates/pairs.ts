@@ -1,4 +1,5 @@
 import { scanKeys } from './blocking.js';
+import { eachCandidatePair, indexBlocks } from './blocks.js';
 import { prepare, scorePair, type MatchFields, type MatchSettings } from './matcher.js';
 import type { Reason } from './schema.js';
 
@@ -14,7 +15,8 @@ export const maxBlock = 100;
 
 /**
  * The scan's core, shared by the product and the Febrl/Hebrew benches: blocking keys → candidate pairs
- * (each compared once) → scores ≥ minScore. Records are referred to by their index in `records`.
+ * (each compared once: in the first block the two share) → scores ≥ minScore. Records are referred to
+ * by their index in `records`.
  */
 export function scorePairs(
   records: readonly MatchFields[],
@@ -22,38 +24,16 @@ export function scorePairs(
   options: { minScore: number; skip?: (a: number, b: number) => boolean },
 ): { pairs: ScoredPair[]; compared: number; skippedBlocks: number } {
   const prepared = records.map(prepare);
-  const blocks = new Map<string, number[]>();
-  prepared.forEach((p, i) => {
-    for (const key of new Set(scanKeys(p))) {
-      const block = blocks.get(key);
-      if (block) block.push(i);
-      else blocks.set(key, [i]);
-    }
-  });
-  const seen = new Set<number>();
+  const index = indexBlocks(prepared.length, (i) => scanKeys(prepared[i]!), { maxBlock });
   const pairs: ScoredPair[] = [];
-  let skippedBlocks = 0;
-  const n = records.length;
-  for (const block of blocks.values()) {
-    if (block.length < 2) continue;
-    if (block.length > maxBlock) {
-      skippedBlocks++;
-      continue;
-    }
-    for (let x = 0; x < block.length; x++) {
-      for (let y = x + 1; y < block.length; y++) {
-        const a = Math.min(block[x]!, block[y]!);
-        const b = Math.max(block[x]!, block[y]!);
-        const id = a * n + b;
-        if (a === b || seen.has(id)) continue;
-        seen.add(id);
-        if (options.skip?.(a, b)) continue;
-        const { score, reasons } = scorePair(prepared[a]!, prepared[b]!, settings);
-        if (score >= options.minScore) pairs.push({ a, b, score, reasons });
-      }
-    }
-  }
-  return { pairs, compared: seen.size, skippedBlocks };
+  let compared = 0;
+  eachCandidatePair(index, (a, b) => {
+    compared++;
+    if (options.skip?.(a, b)) return;
+    const { score, reasons } = scorePair(prepared[a]!, prepared[b]!, settings);
+    if (score >= options.minScore) pairs.push({ a, b, score, reasons });
+  });
+  return { pairs, compared, skippedBlocks: index.skippedBlocks };
 }
 
 /** Connected components of the pairs (union–find): each a group of two or more records. */
