@@ -29,50 +29,56 @@ function push(ints: Ints, v: number) {
 }
 
 /**
- * Blocks of the records' keys. A block over maxBlock records is not compared as one: `refine` gives each
- * of its records narrower keys (the block's key with a second field), which form blocks of their own; a
- * refined block still over maxBlock is skipped. Keys are numbered in the order first seen.
+ * Blocks of the records' keys. A block over maxBlock records is not compared as one: each of its records
+ * is put instead in narrower blocks, the block's key combined with each of the record's `narrower` keys;
+ * a narrower block still over maxBlock is skipped. Keys are numbered in the order first seen.
  */
 export function indexBlocks(
   count: number,
   keysOf: (record: number) => readonly string[],
-  options: { maxBlock: number; refine?: (record: number, key: string) => readonly string[] },
+  options: { maxBlock: number; narrower?: (record: number) => readonly string[] },
 ): BlockIndex {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const idOf = (key: string) => {
+  const ids = new Map<string | number, number>();
+  let keys = 0;
+  const idOf = (key: string | number) => {
     let id = ids.get(key);
-    if (id === undefined) {
-      ids.set(key, (id = names.length));
-      names.push(key);
-    }
+    if (id === undefined) ids.set(key, (id = keys++));
     return id;
   };
   let lists = collect(count, (i, add) => {
     for (const key of keysOf(i)) add(idOf(key));
   });
-  let sizes = blockSizes(lists.keyIds, names.length);
-  const { refine, maxBlock } = options;
-  if (refine) {
+  let sizes = blockSizes(lists.keyIds, keys);
+  const { narrower, maxBlock } = options;
+  if (narrower) {
     const before = lists;
     const bigSizes = sizes;
-    lists = collect(count, (i, add) =>
+    // A narrower block is named by two numbers (its big key's id, the narrower key's id), not a string.
+    const narrowIds = new Map<string, number>();
+    const narrowIdOf = (key: string) => {
+      let id = narrowIds.get(key);
+      if (id === undefined) narrowIds.set(key, (id = narrowIds.size));
+      return id;
+    };
+    lists = collect(count, (i, add) => {
+      let mine: number[] | null = null;
       eachKey(before, i, (id) => {
-        if (bigSizes[id]! <= maxBlock) add(id);
-        else for (const narrower of refine(i, names[id]!)) add(idOf(`${names[id]}|${narrower}`));
-      }),
-    );
-    sizes = blockSizes(lists.keyIds, names.length);
+        if (bigSizes[id]! <= maxBlock) return add(id);
+        mine ??= narrower(i).map(narrowIdOf);
+        for (const n of mine) add(idOf(-1 - (id * 2 ** 24 + n)));
+      });
+    });
+    sizes = blockSizes(lists.keyIds, keys);
   }
   let skippedBlocks = 0;
-  for (let k = 0; k < names.length; k++) if (sizes[k]! > maxBlock) skippedBlocks++;
+  for (let k = 0; k < keys; k++) if (sizes[k]! > maxBlock) skippedBlocks++;
   // Skipped keys leave the records' lists, so that the first shared key of a pair is always one compared.
   const all = lists;
   const { keyStart, keyIds } = collect(count, (i, add) => eachKey(all, i, (id) => sizes[id]! <= maxBlock && add(id)));
-  const blockStart = new Int32Array(names.length + 1);
+  const blockStart = new Int32Array(keys + 1);
   for (const id of keyIds) blockStart[id + 1]!++;
-  for (let k = 0; k < names.length; k++) blockStart[k + 1]! += blockStart[k]!;
-  const fill = blockStart.slice(0, names.length);
+  for (let k = 0; k < keys; k++) blockStart[k + 1]! += blockStart[k]!;
+  const fill = blockStart.slice(0, keys);
   const members = new Int32Array(keyIds.length);
   for (let i = 0; i < count; i++) for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) members[fill[keyIds[j]!]!++] = i;
   return { keyStart, keyIds, blockStart, members, skippedBlocks };

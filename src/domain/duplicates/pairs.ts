@@ -1,4 +1,4 @@
-import { scanKeys } from './blocking.js';
+import { scanKeys, splitKeys } from './blocking.js';
 import { eachCandidatePair, indexBlocks } from './blocks.js';
 import { prepare, scorePair, type MatchFields, type MatchSettings } from './matcher.js';
 import type { Reason } from './schema.js';
@@ -10,7 +10,7 @@ export interface ScoredPair {
   reasons: Reason[];
 }
 
-/** Blocks larger than this are not paired (a very common name and initial): email and phone blocks still are. */
+/** Blocks larger than this (a very common name and initial) are split by splitKeys; a part still larger is skipped. */
 export const maxBlock = 100;
 
 /**
@@ -24,7 +24,7 @@ export function scorePairs(
   options: { minScore: number; skip?: (a: number, b: number) => boolean },
 ): { pairs: ScoredPair[]; compared: number; skippedBlocks: number } {
   const prepared = records.map(prepare);
-  const index = indexBlocks(prepared.length, (i) => scanKeys(prepared[i]!), { maxBlock });
+  const index = indexBlocks(prepared.length, (i) => scanKeys(prepared[i]!), { maxBlock, narrower: (i) => splitKeys(prepared[i]!) });
   const pairs: ScoredPair[] = [];
   let compared = 0;
   eachCandidatePair(index, (a, b) => {
