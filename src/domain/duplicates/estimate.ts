@@ -1,4 +1,4 @@
-import { scanKeys } from './blocking.js';
+import { firstSharedKey, type BlockIndex } from './blocks.js';
 import { defaultParameters, observePair, type MatchParameters, type MatchSettings, type Observation, type Prepared } from './matcher.js';
 import { bitsOf, levels, type LevelProbabilities } from './weights.js';
 
@@ -52,8 +52,7 @@ export function random(seed: number) {
 export function estimateSettings(
   settings: MatchSettings,
   prepared: readonly Prepared[],
-  blocks: ReadonlyMap<string, readonly number[]>,
-  maxBlock: number,
+  index: BlockIndex,
   options: Partial<EstimateOptions> = {},
 ): MatchSettings {
   const o = { ...estimateDefaults, ...options };
@@ -62,7 +61,7 @@ export function estimateSettings(
   const n = prepared.length;
   const observe = ([a, b]: readonly [number, number]) => observePair(prepared[a]!, prepared[b]!, settings).map(keyOf);
   const chance = randomPairs(n, o.randomPairs, next).map(observe);
-  const candidates = sampleCandidates(prepared, blocks, maxBlock, o.candidatePairs, next);
+  const candidates = sampleCandidates(index, o.candidatePairs, next);
   if (candidates.pairs.length < 50) return settings;
   const observed = candidates.pairs.map(observe);
   const em = { iterations: o.iterations, allPairs: (n * (n - 1)) / 2, candidatePairs: candidates.distinct };
@@ -169,23 +168,24 @@ function table(m: ReadonlyMap<string, number>, u: ReadonlyMap<string, number>): 
 
 /**
  * A uniform sample of distinct candidate pairs without listing them all: each pair-in-a-block is drawn
- * with one probability, and kept only in the first (smallest-key) block its two records share.
+ * with one probability, and kept only in the first (lowest-key) block its two records share, as the
+ * scan compares it.
  */
-export function sampleCandidates(prepared: readonly Prepared[], blocks: ReadonlyMap<string, readonly number[]>, maxBlock: number, size: number, next: () => number) {
+export function sampleCandidates(index: BlockIndex, size: number, next: () => number) {
+  const { blockStart, members } = index;
   let occurrences = 0;
-  for (const block of blocks.values()) if (block.length <= maxBlock) occurrences += (block.length * (block.length - 1)) / 2;
+  for (let key = 0; key + 1 < blockStart.length; key++) {
+    const n = blockStart[key + 1]! - blockStart[key]!;
+    occurrences += (n * (n - 1)) / 2;
+  }
   const rate = Math.min(1, size / Math.max(1, occurrences));
-  const keys = new Map<number, Set<string>>();
-  const keysOf = (i: number) => keys.get(i) ?? keys.set(i, new Set(scanKeys(prepared[i]!))).get(i)!;
   const pairs: [number, number][] = [];
-  for (const [key, block] of blocks) {
-    if (block.length < 2 || block.length > maxBlock) continue;
-    for (let x = 0; x < block.length; x++) {
-      for (let y = x + 1; y < block.length; y++) {
-        if (block[x] === block[y] || (rate < 1 && next() >= rate)) continue;
-        const other = keysOf(block[y]!);
-        const first = [...keysOf(block[x]!)].filter((k) => other.has(k) && blocks.get(k)!.length <= maxBlock).sort()[0];
-        if (first === key) pairs.push([block[x]!, block[y]!]);
+  for (let key = 0; key + 1 < blockStart.length; key++) {
+    const to = blockStart[key + 1]!;
+    for (let x = blockStart[key]!; x < to; x++) {
+      for (let y = x + 1; y < to; y++) {
+        if (rate < 1 && next() >= rate) continue;
+        if (firstSharedKey(index, members[x]!, members[y]!, key)) pairs.push([members[x]!, members[y]!]);
       }
     }
   }

@@ -1,22 +1,38 @@
 import { normaliseText } from '../search/normalise.js';
 import { tableTransliterations, transliterations } from '../search/transliterate.js';
 import { jaroWinkler } from './jaro-winkler.js';
+import { rememberPairs } from './memo.js';
 import { nicknameForms, nicknameGroups } from './nicknames.js';
 
 /** A name as the matcher compares it: the normalised words, and the forms it may also be written in. */
 export interface NameForms {
   text: string;
   /** The name itself and its curated transliterations (כהן ↔ cohen): spellings of the same name. */
-  forms: string[];
+  forms: readonly string[];
   /** Rule-made spellings in the other script: close, not the same (compared by similarity only). */
-  guesses: string[];
+  guesses: readonly string[];
   groups: ReadonlySet<number>;
 }
 
 const companySuffixes = /\s(ltd|limited|inc|llc|corp|co|gmbh|בעמ|בע מ|ltd co)$/u;
 
+// A scan prepares a million records with a few thousand distinct names: each is worked out once and the
+// same (read-only) object handed out again, which also lets compareNames remember answers by object.
+const madeForms = new Map<string, NameForms | null>();
+
 export function nameForms(raw: string | null | undefined, options: { given?: boolean; company?: boolean } = {}): NameForms | null {
-  let text = normaliseText(raw ?? '');
+  if (!raw) return null;
+  const key = `${options.given ? 'g' : ''}${options.company ? 'c' : ''}\u0000${raw}`;
+  const made = madeForms.get(key);
+  if (made !== undefined) return made;
+  if (madeForms.size > 100_000) madeForms.clear();
+  const forms = makeNameForms(raw, options);
+  madeForms.set(key, forms);
+  return forms;
+}
+
+function makeNameForms(raw: string, options: { given?: boolean; company?: boolean }): NameForms | null {
+  let text = normaliseText(raw);
   if (options.company) text = text.replace(companySuffixes, '').trim();
   if (!text) return null;
   const forms = new Set([text, ...wordForms(text, tableTransliterations)]);
@@ -39,19 +55,14 @@ function wordForms(text: string, transliterate: (word: string) => string[]): str
 export type NameAgreement = 'exact' | 'nickname' | 'transliteration' | 'similar' | 'different';
 
 type Comparison = { agreement: NameAgreement; similarity: number };
-// Names repeat (a scan compares "cohen" with "kohen" thousands of times): remember recent answers.
-const remembered = new Map<string, Comparison>();
+const exact: Comparison = Object.freeze({ agreement: 'exact', similarity: 1 });
+// Names repeat (a scan compares "cohen" with "kohen" millions of times), and nameForms hands out one
+// object per name: answers are remembered by the two objects.
+const compareKnown = rememberPairs(500_000, (a: NameForms, b: NameForms) => compareForms(a, b));
 
 /** How two names agree, and the best Jaro–Winkler similarity over their forms. */
 export function compareNames(a: NameForms, b: NameForms): Comparison {
-  if (a.text === b.text) return { agreement: 'exact', similarity: 1 };
-  const key = `${a.text}\u0000${[...a.groups].join()}\u0000${b.text}\u0000${[...b.groups].join()}`;
-  const known = remembered.get(key);
-  if (known) return known;
-  if (remembered.size > 200_000) remembered.clear();
-  const result = compareForms(a, b);
-  remembered.set(key, result);
-  return result;
+  return a.text === b.text ? exact : compareKnown(a, b);
 }
 
 function compareForms(a: NameForms, b: NameForms): Comparison {
@@ -66,9 +77,17 @@ function compareForms(a: NameForms, b: NameForms): Comparison {
   return { agreement: best >= 0.88 ? 'similar' : 'different', similarity: best };
 }
 
+const initialsOf = new WeakMap<NameForms, readonly string[]>();
+
 /** Forms of a given name for blocking: its transliterations and nicknames' first letters. */
-export function givenInitials(name: NameForms | null): string[] {
+export function givenInitials(name: NameForms | null): readonly string[] {
   if (!name) return [];
+  let initials = initialsOf.get(name);
+  if (!initials) initialsOf.set(name, (initials = findInitials(name)));
+  return initials;
+}
+
+function findInitials(name: NameForms): string[] {
   const forms = new Set([...name.forms, ...name.guesses]);
   for (const form of name.forms) for (const nick of nicknameForms(form)) forms.add(nick);
   return [...new Set([...forms].map((f) => f[0]!))];

@@ -6,7 +6,7 @@ import type { RecordType } from '../records/registry.js';
 import { canSeeOwner, visibilityOf } from '../records/visibility.js';
 import { duplicateTypeOf } from './check.js';
 import type { MatchFields } from './matcher.js';
-import { groupPairs, scorePairs } from './pairs.js';
+import { groupPairs, scorePairs, type ScoredPair } from './pairs.js';
 import { matchSettingsOf } from './rules.js';
 import { latestScanQuerySchema, type DuplicateType, type LatestScan, type Scan } from './schema.js';
 import { duplicateDismissals, duplicateScanGroups, duplicateScans } from './table.js';
@@ -72,17 +72,20 @@ export async function runDuplicateScan(ctx: Ctx, scanId: string, name: Duplicate
     );
     const skip = (a: number, b: number) => dismissed.size > 0 && dismissed.has(ids[a]! < ids[b]! ? `${ids[a]}|${ids[b]}` : `${ids[b]}|${ids[a]}`);
     const { pairs } = scorePairs(fields, settings, { minScore: settings.warnAt, skip });
-    const groups = groupPairs(ids.length, pairs)
-      .map((members) => {
-        const inGroup = new Set(members);
-        const own = pairs.filter((p) => inGroup.has(p.a));
-        return { members, own, score: Math.max(...own.map((p) => p.score)) };
-      })
+    // Each pair goes to its group by the group's first member (a filter of every pair per group was
+    // quadratic: hours at a million records).
+    const members = groupPairs(ids.length, pairs);
+    const groupOf = new Map<number, number>();
+    members.forEach((m, g) => m.forEach((i) => groupOf.set(i, g)));
+    const own = members.map((): ScoredPair[] => []);
+    for (const p of pairs) own[groupOf.get(p.a)!]!.push(p);
+    const groups = members
+      .map((m, g) => ({ members: m, own: own[g]!, score: own[g]!.reduce((best, p) => Math.max(best, p.score), 0) }))
       .sort((x, y) => y.score - x.score);
     await ctx.db.delete(duplicateScanGroups).where(and(eq(duplicateScanGroups.workspaceId, ctx.workspaceId), eq(duplicateScanGroups.scanId, scanId)));
-    for (let i = 0; i < groups.length; i += 500) {
+    for (let i = 0; i < groups.length; i += 2000) {
       await ctx.db.insert(duplicateScanGroups).values(
-        groups.slice(i, i + 500).map((g, j) => ({
+        groups.slice(i, i + 2000).map((g, j) => ({
           workspaceId: ctx.workspaceId,
           scanId,
           position: i + j,
