@@ -11,6 +11,14 @@ DECLARE
   scan int := CASE WHEN cardinality(others) > 0 THEN 2000 ELSE take END;
 BEGIN
   IF cardinality(words) = 0 THEN RETURN; END IF;
+  IF cardinality(others) > 0 THEN
+    -- Keep only the spellings of the other words that start some word of this type (a few probes), and
+    -- stop at once when one of them has none: the per-row check below then tries two spellings, not twelve.
+    others := array(SELECT (SELECT string_agg(a.w, '|') FROM unnest(string_to_array(o.alternatives, '|')) AS a(w)
+        WHERE EXISTS (SELECT 1 FROM search_terms t WHERE t.workspace_id = ws AND t.record_type = rtype AND t.word >= a.w AND t.word < a.w || chr(1114111)))
+      FROM unnest(others) AS o(alternatives));
+    IF array_position(others, NULL) IS NOT NULL THEN RETURN; END IF;
+  END IF;
   IF me IS NOT NULL THEN
     IF prefix THEN
       RETURN QUERY SELECT x.record_id, x.field, x.word::text, tier * 10 FROM unnest(words) AS u(w) CROSS JOIN LATERAL (
