@@ -3,6 +3,9 @@ import { constants } from 'node:os';
 import { Command, Option } from 'commander';
 import { ZodError } from 'zod';
 import { roles } from '../domain/workspaces/schema.js';
+import '../domain/contacts/record.js';
+import '../domain/companies/record.js';
+import { recordTypes } from '../domain/records/registry.js';
 import { AppError } from '../core/errors.js';
 import { createUserCommand, createWorkspaceCommand } from './commands/accounts.js';
 import { migrateCommand, seedCommand } from './commands/database.js';
@@ -49,7 +52,8 @@ duplicates
   .command('scan')
   .description('scan a workspace for likely duplicates and print the groups with score and reasons (stored for the web too)')
   .option('--workspace <slug>', 'the workspace (needed when there are several)')
-  .addOption(new Option('--type <type>', 'record type').choices(['contact', 'company']).default('contact'))
+  // The record types that declare duplicate matching (registry), as the API's enum.
+  .addOption(new Option('--type <type>', 'record type').choices(recordTypes().flatMap((t) => (t.duplicates ? [t.name] : []))).default('contact'))
   .option('--json', 'print the scan and its groups as JSON')
   .action(scanDuplicatesCommand);
 program
