@@ -1,27 +1,19 @@
-import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { createDb } from '../../db/client.js';
-import { contacts, workspaces } from '../../db/tables.js';
+import { contacts } from '../../db/tables.js';
 import { mergeTombstones } from '../../domain/merge/table.js';
 import { useCli } from '../../test-support/cli.js';
 
-const { dataDir, kesher } = useCli('kesher-merge-cli-');
+const { kesher, openDb, newWorkspace } = useCli('kesher-merge-cli-');
 
 describe('kesher merge', () => {
   test('merges with a chosen field and undoes through the same services as the API; bad input exits 1', { timeout: 240_000 }, async () => {
-    const stamp = Date.now();
-    const slug = `merge-${stamp}`;
-    await kesher('user', 'create', '--email', `m-${stamp}@example.test`, '--name', 'Owner', '--password', 'a-long-password');
-    expect((await kesher('workspace', 'create', '--name', 'M', '--slug', slug, '--owner', `m-${stamp}@example.test`)).code).toBe(0);
-    const handle = createDb({ databaseUrl: process.env.KESHER_TEST_DATABASE_URL, dataDir: join(dataDir, 'pglite') });
-    const db = handle.db;
-    const [workspace] = await db.select().from(workspaces).where(eq(workspaces.slug, slug));
-    const [s, a] = await db
+    const { slug, workspaceId, handle } = await newWorkspace('merge');
+    const [s, a] = await handle.db
       .insert(contacts)
       .values([
-        { workspaceId: workspace!.id, firstName: 'Dana', lastName: '', email: 'dana@example.test' },
-        { workspaceId: workspace!.id, firstName: 'Dana', lastName: 'Levi', email: 'dana.levi@example.test', city: 'Haifa' },
+        { workspaceId: workspaceId, firstName: 'Dana', lastName: '', email: 'dana@example.test' },
+        { workspaceId: workspaceId, firstName: 'Dana', lastName: 'Levi', email: 'dana.levi@example.test', city: 'Haifa' },
       ])
       .returning();
     await handle.close();
@@ -40,11 +32,11 @@ describe('kesher merge', () => {
     const undone = await kesher('merge', 'undo', merge.id, '--workspace', slug);
     expect(undone.code, undone.stderr).toBe(0);
     expect(undone.stdout).toContain('1 contact record(s) are back');
-    const after = createDb({ databaseUrl: process.env.KESHER_TEST_DATABASE_URL, dataDir: join(dataDir, 'pglite') });
+    const after = openDb();
     try {
-      const [back] = await after.db.select().from(contacts).where(and(eq(contacts.workspaceId, workspace!.id), eq(contacts.id, a!.id)));
+      const [back] = await after.db.select().from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, a!.id)));
       expect(back!.deletedAt).toBeNull();
-      expect(await after.db.select().from(mergeTombstones).where(eq(mergeTombstones.workspaceId, workspace!.id))).toEqual([]);
+      expect(await after.db.select().from(mergeTombstones).where(eq(mergeTombstones.workspaceId, workspaceId))).toEqual([]);
     } finally {
       await after.close();
     }

@@ -1,24 +1,16 @@
-import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { useCli } from '../../test-support/cli.js';
-import { createDb } from '../../db/client.js';
-import { contacts, workspaces } from '../../db/tables.js';
+import { contacts } from '../../db/tables.js';
 import { pseudonymOf } from '../../domain/privacy/erase.js';
 
-const { dataDir, kesher } = useCli('kesher-privacy-cli-');
+const { kesher, newWorkspace } = useCli('kesher-privacy-cli-');
 
 describe('kesher privacy', () => {
   test('exports a person as JSON or HTML, counts retention in a dry run, and erases', { timeout: 180_000 }, async () => {
-    const stamp = Date.now();
-    const slug = `privacy-${stamp}`;
-    await kesher('user', 'create', '--email', `p-${stamp}@example.test`, '--name', 'Owner', '--password', 'a-long-password');
-    expect((await kesher('workspace', 'create', '--name', 'P', '--slug', slug, '--owner', `p-${stamp}@example.test`)).code).toBe(0);
-    const handle = createDb({ databaseUrl: process.env.KESHER_TEST_DATABASE_URL, dataDir: join(dataDir, 'pglite') });
+    const { stamp, slug, workspaceId, handle } = await newWorkspace('privacy');
     let id: string;
     try {
-      const [workspace] = await handle.db.select().from(workspaces).where(eq(workspaces.slug, slug));
-      const [row] = await handle.db.insert(contacts).values({ workspaceId: workspace!.id, firstName: 'Cli', lastName: `Person${stamp}`, email: `cli.${stamp}@example.test` }).returning();
+      const [row] = await handle.db.insert(contacts).values({ workspaceId, firstName: 'Cli', lastName: `Person${stamp}`, email: `cli.${stamp}@example.test` }).returning();
       id = row!.id;
     } finally {
       await handle.close();
