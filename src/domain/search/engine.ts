@@ -11,7 +11,7 @@ import type { Ctx } from '../../core/context.js';
 import { queryRows } from '../../db/client.js';
 import { auditLog } from '../audit/table.js';
 import type { RecordType } from '../records/registry.js';
-import type { Visibility } from '../records/visibility.js';
+import { visibleCondition, type Visibility } from '../records/visibility.js';
 import { hebrewPrefixVariants, normaliseText, queryDigits } from './normalise.js';
 import type { SearchTier } from './schema.js';
 import { tableTransliterations, transliterations } from './transliterate.js';
@@ -115,7 +115,7 @@ async function termsQuery(searcher: Searcher, type: RecordType, words: TermTiers
   ];
   const via = type.search.via;
   if (via && words.others.length === 0) {
-    const visible = visibility.ownerIds === null ? sql`true` : sql`${table.ownerId} = any(${owners})`;
+    const visible = visibleCondition(visibility, table.ownerId) ?? sql`true`;
     parts.push(sql`select v.id as record_id, ${via.field}::text as field, s.word, s.rank + 3 as rank
       from kesher_search_terms(${ctx.workspaceId}::uuid, ${via.type}, null::uuid, null::uuid[], ${lists}, array[]::text[], ${take}::int) s
       cross join lateral (select ${table.id} as id from (${via.linkedTo(ctx.workspaceId, sql`s.record_id`)}) l
@@ -139,7 +139,7 @@ async function termsQuery(searcher: Searcher, type: RecordType, words: TermTiers
 async function fragmentTier(searcher: Searcher, type: RecordType, fragment: string, need: number, seen: readonly string[]) {
   const { ctx, visibility, me } = searcher;
   const table = type.table;
-  const visible = visibility.ownerIds === null ? sql`true` : sql`${table.ownerId} = any(${uuidArray(visibility.ownerIds)})`;
+  const visible = visibleCondition(visibility, table.ownerId) ?? sql`true`;
   const pattern = `%${fragment}%`;
   const matching = sql`${table.workspaceId} = ${ctx.workspaceId} and ${table.deletedAt} is null and ${type.searchText} like ${pattern}
     and ${visible} and ${table.id} <> all(${uuidArray(seen)})`;
