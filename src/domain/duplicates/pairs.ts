@@ -39,8 +39,15 @@ export function scorePairs(
   return { pairs, compared, skippedBlocks: index.skippedBlocks, settings: scoring };
 }
 
-/** Connected components of the pairs (union–find): each a group of two or more records. */
-export function groupPairs(count: number, pairs: readonly ScoredPair[]): number[][] {
+/** A connected component of the pairs: two or more records, the pairs that join them, the strongest score. */
+export interface PairGroup {
+  members: number[];
+  pairs: ScoredPair[];
+  score: number;
+}
+
+/** Connected components of the pairs (union–find), each with its own pairs, found in one pass over them. */
+export function groupPairs(count: number, pairs: readonly ScoredPair[]): PairGroup[] {
   const parent = Array.from({ length: count }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -50,12 +57,14 @@ export function groupPairs(count: number, pairs: readonly ScoredPair[]): number[
     return i;
   };
   for (const { a, b } of pairs) parent[find(a)] = find(b);
-  const groups = new Map<number, Set<number>>();
-  for (const { a, b } of pairs) {
-    for (const i of [a, b]) {
-      const root = find(i);
-      groups.set(root, (groups.get(root) ?? new Set()).add(i));
-    }
+  const groups = new Map<number, { members: Set<number>; pairs: ScoredPair[]; score: number }>();
+  for (const pair of pairs) {
+    const root = find(pair.a);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { members: new Set(), pairs: [], score: 0 }));
+    group.members.add(pair.a).add(pair.b);
+    group.pairs.push(pair);
+    group.score = Math.max(group.score, pair.score);
   }
-  return [...groups.values()].map((g) => [...g]);
+  return [...groups.values()].map((g) => ({ members: [...g.members], pairs: g.pairs, score: g.score }));
 }

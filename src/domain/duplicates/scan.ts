@@ -6,7 +6,7 @@ import type { RecordType } from '../records/registry.js';
 import { canSeeOwner, visibilityOf } from '../records/visibility.js';
 import { duplicateTypeOf } from './check.js';
 import type { MatchFields } from './matcher.js';
-import { groupPairs, scorePairs, type ScoredPair } from './pairs.js';
+import { groupPairs, scorePairs } from './pairs.js';
 import { matchSettingsOf } from './rules.js';
 import { latestScanQuerySchema, type DuplicateType, type LatestScan, type Scan } from './schema.js';
 import { duplicateDismissals, duplicateScanGroups, duplicateScans } from './table.js';
@@ -72,16 +72,7 @@ export async function runDuplicateScan(ctx: Ctx, scanId: string, name: Duplicate
     );
     const skip = (a: number, b: number) => dismissed.size > 0 && dismissed.has(ids[a]! < ids[b]! ? `${ids[a]}|${ids[b]}` : `${ids[b]}|${ids[a]}`);
     const { pairs } = scorePairs(fields, settings, { minScore: settings.warnAt, skip });
-    // Each pair goes to its group by the group's first member (a filter of every pair per group was
-    // quadratic: hours at a million records).
-    const members = groupPairs(ids.length, pairs);
-    const groupOf = new Map<number, number>();
-    members.forEach((m, g) => m.forEach((i) => groupOf.set(i, g)));
-    const own = members.map((): ScoredPair[] => []);
-    for (const p of pairs) own[groupOf.get(p.a)!]!.push(p);
-    const groups = members
-      .map((m, g) => ({ members: m, own: own[g]!, score: own[g]!.reduce((best, p) => Math.max(best, p.score), 0) }))
-      .sort((x, y) => y.score - x.score);
+    const groups = groupPairs(ids.length, pairs).sort((x, y) => y.score - x.score);
     await ctx.db.delete(duplicateScanGroups).where(and(eq(duplicateScanGroups.workspaceId, ctx.workspaceId), eq(duplicateScanGroups.scanId, scanId)));
     for (let i = 0; i < groups.length; i += 2000) {
       await ctx.db.insert(duplicateScanGroups).values(
@@ -91,7 +82,7 @@ export async function runDuplicateScan(ctx: Ctx, scanId: string, name: Duplicate
           position: i + j,
           score: g.score,
           recordIds: g.members.map((m) => ids[m]!),
-          pairs: g.own.map((p) => ({ a: ids[p.a]!, b: ids[p.b]!, score: p.score, reasons: p.reasons })),
+          pairs: g.pairs.map((p) => ({ a: ids[p.a]!, b: ids[p.b]!, score: p.score, reasons: p.reasons })),
         })),
       );
     }
