@@ -11,7 +11,7 @@ import { recordKeys } from './api.js';
 import { FieldInput } from './FieldInput.js';
 import { valueAt, type FieldDef, type GridRecord } from './types.js';
 import { useFieldText } from './useFieldText.js';
-import { patchBody, useInlineEdit } from './useInlineEdit.js';
+import { fieldPatch, useInlineEdit } from './useInlineEdit.js';
 
 interface EditableCellProps {
   recordType: string;
@@ -49,8 +49,8 @@ export function EditableCell({ recordType, plural, record, field, path, children
     setOpened(true);
   };
   const save = async () => {
-    const write = (allow: boolean) => edit.mutateAsync({ id: record.id, version: baseVersion, path, value: draft, allow });
-    const { version: _, ...patch } = patchBody(path, draft, baseVersion);
+    const patch = fieldPatch(path, draft);
+    const write = (allow: boolean) => edit.mutateAsync({ id: record.id, version: baseVersion, patch, allow });
     try {
       const saved = duplicateType
         ? await saveWithDuplicateStep({ type: duplicateType, record: patch, id: record.id, check: touchesIdentity(patch), ask: duplicates.ask, save: write })

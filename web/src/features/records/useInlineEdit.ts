@@ -2,18 +2,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { allowQuery } from '../duplicates/api.js';
 import { patchRecord, recordKeys } from './api.js';
 
-/** The PATCH body for one field: built-ins by name, custom fields merged key by key under `custom`. */
-export function patchBody(path: string, value: unknown, version: number): Record<string, unknown> & { version: number } {
-  if (path.startsWith('custom.')) return { custom: { [path.slice('custom.'.length)]: value ?? null }, version };
-  return { [path]: value === '' ? null : value, version };
+/** The change of one field: built-ins by name, custom fields merged key by key under `custom`. */
+export function fieldPatch(path: string, value: unknown): Record<string, unknown> {
+  if (path.startsWith('custom.')) return { custom: { [path.slice('custom.'.length)]: value ?? null } };
+  return { [path]: value === '' ? null : value };
 }
 
-/** Saves one cell with the row's version; a 409 is left to the caller to show, nothing is overwritten; `allow` saves despite likely duplicates. */
+/** Saves one cell's patch with the row's version; a 409 is left to the caller to show, nothing is overwritten; `allow` saves despite likely duplicates. */
 export function useInlineEdit(recordType: string, plural: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, version, path, value, allow = false }: { id: string; version: number; path: string; value: unknown; allow?: boolean }) =>
-      patchRecord(plural, id, patchBody(path, value, version), allowQuery(allow)),
+    mutationFn: ({ id, version, patch, allow = false }: { id: string; version: number; patch: Record<string, unknown>; allow?: boolean }) =>
+      patchRecord(plural, id, { ...patch, version }, allowQuery(allow)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: recordKeys.all(recordType) }),
   });
 }
